@@ -1,0 +1,93 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export const SMS_PARTNER_DEFAULT_BASE_URL = 'https://api.smspartner.fr/v1';
+
+const METHODS_WITHOUT_BODY = new Set(['GET', 'HEAD', 'DELETE']);
+
+/**
+ * SMS Partner reads the key from the query string on GET and from the JSON body on POST, so a
+ * generic `authenticate` (which adds `qs` to every method) would leak it into POST URLs.
+ */
+export async function authenticateSmsPartner(
+	credentials: ICredentialDataDecryptedObject,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const apiKey = String(credentials.apiKey ?? '');
+	const method = (requestOptions.method ?? 'GET').toUpperCase();
+	if (METHODS_WITHOUT_BODY.has(method)) {
+		return { ...requestOptions, qs: { ...requestOptions.qs, apiKey } };
+	}
+	const body = (requestOptions.body ?? {}) as Record<string, unknown>;
+	return { ...requestOptions, body: { ...body, apiKey } };
+}
+
+export class SmsPartnerApi implements ICredentialType {
+	name = 'smsPartnerApi';
+
+	displayName = 'SMS Partner API';
+
+	icon = {
+		light: 'file:../nodes/SmsPartner/smspartner.svg',
+		dark: 'file:../nodes/SmsPartner/smspartner.dark.svg',
+	} as const;
+
+	documentationUrl = 'https://www.docpartner.dev/en/api/sms-partner';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description:
+				'The API key of your SMS Partner account, shown in the dashboard under "API" (my.smspartner.fr)',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: SMS_PARTNER_DEFAULT_BASE_URL,
+			description:
+				'Where the API is reached. Keep the default unless you go through a proxy or use the local SMS Partner simulator, e.g. http://127.0.0.1:8787/v1.',
+		},
+	];
+
+	authenticate = authenticateSmsPartner;
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl || "' + SMS_PARTNER_DEFAULT_BASE_URL + '"}}',
+			url: '/me',
+			method: 'GET',
+		},
+		// A rule can only match a value, so "success is not true" takes two: false and missing.
+		rules: [
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'success',
+					value: false,
+					message:
+						'SMS Partner refused this API key. Copy the key again from the SMS Partner dashboard.',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'success',
+					value: undefined,
+					message:
+						'The Base URL did not answer like the SMS Partner API. Check it, e.g. https://api.smspartner.fr/v1.',
+				},
+			},
+		],
+	};
+}

@@ -1,0 +1,27 @@
+import { config } from '@n8n/node-cli/eslint';
+
+/** The package's rules hold for what n8n loads; the tooling around it runs in Node itself. */
+const tooling = [
+	'runner/**/*.ts',
+	'simulator/**/*.ts',
+	'demo/**/*.ts',
+	'test/**/*.ts',
+	'bench/**/*.ts',
+];
+
+export default [
+	...config,
+	{ ignores: ['dist', 'node_modules', '.local', 'coverage'] },
+	{
+		files: tooling,
+		rules: {
+			'@n8n/community-nodes/no-restricted-imports': 'off',
+			'@n8n/community-nodes/no-restricted-globals': 'off',
+			'@n8n/community-nodes/require-node-api-error': 'off',
+		},
+	},
+	{
+		files: ['simulator/cli.ts', 'demo/**/*.ts', 'bench/**/*.ts'],
+		rules: { 'no-console': 'off' },
+	},
+];

@@ -1,0 +1,68 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import type { ApiErrorTexts } from '../../shared/api-errors';
+import { operationOptions } from '../../shared/descriptions';
+import { requestApi, withQuery } from '../../shared/request';
+import { parseApiAnswer, type ResponseShape } from '../../shared/response';
+import { runForEachItem, type OperationRun } from '../../shared/run-operation';
+import { checkMessageId } from '../../shared/validation';
+
+const show = { resource: ['sms'], operation: ['cancel'] };
+
+/** Positions of the values in the XML answer, which has no keys. */
+const CANCEL_RESPONSE: ResponseShape = [
+	['success', 'boolean'],
+	['code', 'number'],
+	['message', 'string'],
+];
+
+export const CANCEL_ERRORS: ApiErrorTexts = {
+	3: 'SMS Partner received no message ID. Fill in Message ID.',
+	4: 'No SMS with this message ID exists on this account. Check the ID (the message_id returned by the send) and that the credential belongs to the account that sent it.',
+	5: 'This SMS was already cancelled; nothing more to do.',
+	6: 'It is too late to cancel this SMS: it leaves in less than 5 minutes and will be sent as planned. Cancel at least 5 minutes before the send time.',
+	7: 'This SMS was already sent, so it can no longer be cancelled.',
+};
+
+const cancelSms: OperationRun = async function (request) {
+	const given = this.getNodeParameter('messageId') as string | number;
+	const messageId = checkMessageId(given);
+	// The ID goes out only once checked, so that a refused value never reaches the API.
+	const body = await requestApi(this, withQuery(request, { messageId }));
+	return [
+		{
+			success: true,
+			code: 200,
+			messageId: typeof given === 'number' ? given : messageId,
+			message: body.message ?? '',
+		},
+	];
+};
+
+export const cancelOperation: INodePropertyOptions = {
+	name: 'Cancel',
+	value: 'cancel',
+	action: 'Cancel a scheduled SMS',
+	description: 'Cancel an SMS scheduled for later, at least 5 minutes before its send time',
+	routing: {
+		request: { method: 'GET', url: '/message-cancel' },
+		send: { paginate: true },
+		operations: { pagination: runForEachItem(cancelSms, CANCEL_ERRORS) },
+		output: { postReceive: [parseApiAnswer(CANCEL_RESPONSE)] },
+	},
+};
+
+export const cancelFields: INodeProperties[] = [
+	{
+		displayName: 'Message ID',
+		name: 'messageId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 307',
+		description:
+			'The ID of the scheduled SMS to cancel: the message_id that SMS Partner returned when the SMS was sent, a positive whole number such as 307',
+		displayOptions: { show },
+	},
+	operationOptions('sms', 'cancel'),
+];

@@ -1,0 +1,111 @@
+import type { IDataObject, INodeProperties, INodePropertyOptions, JsonObject } from 'n8n-workflow';
+
+import type { ApiErrorTexts } from '../../shared/api-errors';
+import { toBoolean, unixSecondsToIso } from '../../shared/convert';
+import { operationOptions } from '../../shared/descriptions';
+import { fetchPages } from '../../shared/pagination';
+import { withQuery } from '../../shared/request';
+import { parseApiAnswer, type ResponseShape } from '../../shared/response';
+import { runForEachItem, type OperationRun } from '../../shared/run-operation';
+import { checkLimit, checkTag } from '../../shared/validation';
+
+const show = { resource: ['sms'], operation: ['getStatusByTag'] };
+
+const STATUS_LIST = 'StatutResponse_List';
+
+/** Positions of the values in the XML answer, which has no keys. */
+const TAG_STATUS_RESPONSE: ResponseShape = [
+	['success', 'boolean'],
+	['code', 'number'],
+	['currentPage', 'number'],
+	['total', 'number'],
+	[
+		STATUS_LIST,
+		{
+			list: {
+				record: [
+					['phoneNumber', 'string'],
+					['status', 'string'],
+					['stopSMS', 'boolean'],
+					['date', 'string'],
+				],
+			},
+		},
+	],
+];
+
+export const TAG_STATUS_ERRORS: ApiErrorTexts = {
+	3: 'SMS Partner received no tag. Fill in Tag.',
+	4: 'No SMS sent with this tag was found on this account. Check the tag (it is case-sensitive) and that the credential belongs to the account that sent the SMS.',
+};
+
+/** One recipient's status as an output item; fields the API may add are kept as they are. */
+export function toTagStatus(row: JsonObject, tag: string): IDataObject {
+	const { phoneNumber, status, stopSMS, stopSms, date, ...rest } = row;
+	return {
+		tag,
+		phoneNumber: phoneNumber ?? null,
+		status: status ?? null,
+		stopSms: toBoolean(stopSMS ?? stopSms),
+		date: unixSecondsToIso(date),
+		...rest,
+	};
+}
+
+const getStatusesByTag: OperationRun = async function (request) {
+	const tag = checkTag(this.getNodeParameter('tag'));
+	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
+	const limit = returnAll ? Infinity : checkLimit(this.getNodeParameter('limit', 50));
+	const rows = await fetchPages(this, withQuery(request, { tag }), {
+		listKey: STATUS_LIST,
+		limit,
+		// [INF] a page past the last one may be reported as "not found"
+		endCodes: [4],
+	});
+	return rows.slice(0, limit).map((row) => toTagStatus(row, tag));
+};
+
+export const getStatusByTagOperation: INodePropertyOptions = {
+	name: 'Get Status by Tag',
+	value: 'getStatusByTag',
+	action: 'Get the statuses of SMS sent with a tag',
+	description: 'Get the delivery status of every recipient of the SMS sent with a tag',
+	routing: {
+		request: { method: 'GET', url: '/bulk-status-by-tag' },
+		send: { paginate: true },
+		operations: { pagination: runForEachItem(getStatusesByTag, TAG_STATUS_ERRORS) },
+		output: { postReceive: [parseApiAnswer(TAG_STATUS_RESPONSE)] },
+	},
+};
+
+export const getStatusByTagFields: INodeProperties[] = [
+	{
+		displayName: 'Tag',
+		name: 'tag',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. reminders-2026-11',
+		description:
+			'The tag given to the SMS when they were sent: up to 20 characters, no spaces, e.g. reminders-2026-11',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { ...show, returnAll: [false] } },
+	},
+	operationOptions('sms', 'getStatusByTag'),
+];

@@ -1,0 +1,106 @@
+import type {
+	IExecuteSingleFunctions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+	JsonObject,
+} from 'n8n-workflow';
+
+import { fieldErrorsOf, type FieldError } from './api-errors';
+import { decodeSmsPartnerXml, type XmlShape } from './xml';
+
+export type ResponseShape = ReadonlyArray<readonly [string, XmlShape]>;
+
+export type FailureKind = 'api' | 'http' | 'unreadable';
+
+/** A request that reached SMS Partner and came back without a usable result. */
+export class SmsPartnerFailure extends Error {
+	constructor(
+		readonly kind: FailureKind,
+		readonly httpStatus: number,
+		readonly details: {
+			code?: number;
+			apiMessage?: string;
+			fieldErrors?: FieldError[];
+			bodyExcerpt?: string;
+		} = {},
+	) {
+		super(details.apiMessage ?? kind);
+	}
+}
+
+const EXCERPT_LENGTH = 300;
+
+function excerpt(text: string): string {
+	const flat = text.replace(/\s+/g, ' ').trim();
+	return flat.length > EXCERPT_LENGTH ? `${flat.slice(0, EXCERPT_LENGTH)}…` : flat;
+}
+
+/**
+ * Reads a body as SMS Partner sends it. The first character decides between JSON and XML, not
+ * the format that was asked for: proxies and some errors answer JSON to an XML request.
+ */
+export function parseResponseBody(
+	body: unknown,
+	httpStatus: number,
+	shape: ResponseShape,
+): JsonObject {
+	if (body !== null && typeof body === 'object' && !Buffer.isBuffer(body))
+		return body as JsonObject;
+	const text = Buffer.isBuffer(body) ? body.toString('utf8') : String(body ?? '');
+	const start = text.trimStart().charAt(0);
+	try {
+		if (start === '{') {
+			const parsed: unknown = JSON.parse(text);
+			if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) {
+				return parsed as JsonObject;
+			}
+		} else if (start === '<' && /<result[\s>]/.test(text)) {
+			return decodeSmsPartnerXml(text, shape) as JsonObject;
+		}
+	} catch {
+		// Reported below with the body excerpt, which says more than the parser's message.
+	}
+	throw new SmsPartnerFailure(httpStatus >= 400 ? 'http' : 'unreadable', httpStatus, {
+		bodyExcerpt: excerpt(text),
+	});
+}
+
+/** SMS Partner reports failures in the body (`success: false`), with any HTTP status. */
+export function checkApiResponse(body: JsonObject, httpStatus: number): JsonObject {
+	if (body.success === true) return body;
+	if (body.success === false) {
+		const code = Number(body.code);
+		throw new SmsPartnerFailure('api', httpStatus, {
+			code: Number.isFinite(code) ? code : undefined,
+			apiMessage: typeof body.message === 'string' ? body.message : undefined,
+			fieldErrors: fieldErrorsOf(body),
+		});
+	}
+	throw new SmsPartnerFailure(httpStatus >= 400 ? 'http' : 'unreadable', httpStatus, {
+		bodyExcerpt: excerpt(JSON.stringify(body)),
+	});
+}
+
+/** An SMS Partner answer, parsed but not yet judged. */
+export interface ApiAnswer {
+	httpStatus: number;
+	body: JsonObject;
+}
+
+/**
+ * The postReceive hook of every operation: parses the answer (JSON or XML) into one item. It
+ * does not judge it, so that a caller can treat some codes as normal (the end of a list).
+ */
+export function parseApiAnswer(shape: ResponseShape) {
+	return async function (
+		this: IExecuteSingleFunctions,
+		_items: INodeExecutionData[],
+		response: IN8nHttpFullResponse,
+	): Promise<INodeExecutionData[]> {
+		const answer: ApiAnswer = {
+			httpStatus: response.statusCode,
+			body: parseResponseBody(response.body, response.statusCode, shape),
+		};
+		return [{ json: answer as unknown as JsonObject }];
+	};
+}

@@ -1,0 +1,1 @@
+export { runWorkflow, type RunOptions, type WorkflowJson, type WorkflowRun } from './run-workflow';
