@@ -10,6 +10,7 @@ import {
 	type IRun,
 	type IWorkflowBase,
 	type IWorkflowExecuteAdditionalData,
+	type IWorkflowSettings,
 } from 'n8n-workflow';
 
 import { RunCredentialsHelper } from './credentials-helper';
@@ -21,6 +22,7 @@ export interface WorkflowJson {
 	nodes: INode[];
 	connections: IConnections;
 	pinData?: IPinData;
+	settings?: IWorkflowSettings;
 }
 
 export interface RunOptions {
@@ -53,6 +55,7 @@ export async function runWorkflow(
 		active: false,
 		nodeTypes,
 		pinData,
+		settings: workflowJson.settings,
 	});
 	const executionId = String(++executionCounter);
 	const workflowData: IWorkflowBase = {

@@ -1,0 +1,196 @@
+import type { SimulatorClock } from './clock';
+import { ApiError } from './errors';
+import type { RuntimeSettings, SimulatorAccount } from './options';
+import { toInternational } from './phone-number';
+import type { SendRequest } from './send-request';
+
+/** Money is kept in thousandths of a euro so that balances never drift. */
+const PRICE_MILLI = { premium: 45, lowCost: 30 };
+const DEFAULT_CREDIT_EUR = 100;
+const DEFAULT_USERNAME = 'simulateur@example.com';
+const CANCEL_DEADLINE_MS = 5 * 60 * 1000;
+
+export interface Account {
+	apiKey: string;
+	username: string;
+	balanceMilli: number;
+	stopNumbers: Set<string>;
+}
+
+export interface StoredMessage {
+	id: number;
+	apiKey: string;
+	request: SendRequest;
+	/** SMS units billed for all recipients. */
+	nbSms: number;
+	costMilli: number;
+	/** Epoch ms: the scheduled time, or the time of the request for an immediate send. */
+	sendAt: number;
+	cancelled: boolean;
+}
+
+export type DeliveryStatus = 'Waiting' | 'Delivered' | 'Not delivered';
+
+export type RecipientStatus = {
+	phoneNumber: string;
+	status: DeliveryStatus;
+	stopSMS: boolean;
+	/** Unix seconds, as a string like the API's. */
+	date: string;
+};
+
+export class SimulatorState {
+	private accounts = new Map<string, Account>();
+	private messages = new Map<number, StoredMessage>();
+	private nextMessageId = 0;
+
+	constructor(
+		private readonly accountOptions: SimulatorAccount[],
+		private readonly clock: SimulatorClock,
+		private readonly settings: RuntimeSettings,
+		private readonly messageIdStart: number,
+	) {
+		if (!Number.isInteger(messageIdStart) || messageIdStart < 1) {
+			throw new Error('messageIdStart must be a positive integer');
+		}
+		this.reset();
+	}
+
+	/** Back to the configured accounts, with no message. */
+	reset(): void {
+		this.accounts.clear();
+		for (const options of this.accountOptions) {
+			if (options.apiKey === '' || this.accounts.has(options.apiKey)) {
+				throw new Error('account API keys must be non-empty and unique');
+			}
+			const creditEur = options.creditEur ?? DEFAULT_CREDIT_EUR;
+			if (!Number.isFinite(creditEur) || creditEur < 0) {
+				throw new Error('creditEur must be a non-negative number');
+			}
+			this.accounts.set(options.apiKey, {
+				apiKey: options.apiKey,
+				username: options.username ?? DEFAULT_USERNAME,
+				balanceMilli: Math.round(creditEur * 1000),
+				stopNumbers: new Set((options.stopNumbers ?? []).map(normalizeStopNumber)),
+			});
+		}
+		this.messages.clear();
+		this.nextMessageId = this.messageIdStart;
+	}
+
+	account(apiKey: string): Account | undefined {
+		return this.accounts.get(apiKey);
+	}
+
+	/** As if the recipient had answered STOP: later sends to it fail, statuses flag it. */
+	addStopNumber(apiKey: string, phoneNumber: string): void {
+		const account = this.accounts.get(apiKey);
+		if (account === undefined) throw new Error('unknown API key');
+		account.stopNumbers.add(normalizeStopNumber(phoneNumber));
+	}
+
+	/** Recipients of scheduled sends still to go out, the API's `toSend`. */
+	pendingRecipients(account: Account): number {
+		const now = this.clock.now();
+		let count = 0;
+		for (const message of this.messagesOf(account)) {
+			// Sandbox messages never go out, so they are never pending.
+			const pending = !message.cancelled && !message.request.sandbox && message.sendAt > now;
+			if (pending) count += message.request.phoneNumbers.length;
+		}
+		return count;
+	}
+
+	send(account: Account, request: SendRequest): StoredMessage {
+		if (request.phoneNumbers.some((number) => account.stopNumbers.has(number))) {
+			throw new ApiError(14);
+		}
+		const nbSms = request.parts * request.phoneNumbers.length;
+		const price = request.gamme === 2 ? PRICE_MILLI.lowCost : PRICE_MILLI.premium;
+		// A sandbox send is accepted and stored but charges nothing, as documented.
+		const costMilli = request.sandbox ? 0 : nbSms * price;
+		if (costMilli > account.balanceMilli) throw new ApiError(11);
+		account.balanceMilli -= costMilli;
+		const message: StoredMessage = {
+			id: this.nextMessageId++,
+			apiKey: account.apiKey,
+			request,
+			nbSms,
+			costMilli,
+			sendAt: request.scheduledAt ?? this.clock.now(),
+			cancelled: false,
+		};
+		this.messages.set(message.id, message);
+		return message;
+	}
+
+	/**
+	 * Sandbox messages can be cancelled like any other: the documentation does not say whether
+	 * the API knows their ids afterwards [INF].
+	 */
+	cancel(account: Account, messageId: string): void {
+		const id = /^\d+$/.test(messageId) ? Number(messageId) : Number.NaN;
+		const message = this.messages.get(id);
+		if (message === undefined || message.apiKey !== account.apiKey) throw new ApiError(4);
+		if (message.cancelled) throw new ApiError(5);
+		const now = this.clock.now();
+		if (message.request.scheduledAt === undefined || message.sendAt <= now) {
+			throw new ApiError(7);
+		}
+		if (message.sendAt - now < CANCEL_DEADLINE_MS) throw new ApiError(6);
+		message.cancelled = true;
+		account.balanceMilli += message.costMilli;
+	}
+
+	/**
+	 * Every recipient of every message sent with `tag`, by message id then recipient order,
+	 * with its status computed from the clock now (there are no timers). Sandbox messages are
+	 * included like the others [INF].
+	 */
+	statusesByTag(account: Account, tag: string): RecipientStatus[] {
+		const tagged = this.messagesOf(account).filter((message) => message.request.tag === tag);
+		// The documentation lists code 4 but not when; an unknown tag is the natural case [INF].
+		if (tagged.length === 0) throw new ApiError(4);
+		const now = this.clock.now();
+		return tagged.flatMap((message) =>
+			message.request.phoneNumbers.map((phoneNumber) =>
+				this.recipientStatus(account, message, phoneNumber, now),
+			),
+		);
+	}
+
+	private recipientStatus(
+		account: Account,
+		message: StoredMessage,
+		phoneNumber: string,
+		now: number,
+	): RecipientStatus {
+		const stopSMS = account.stopNumbers.has(phoneNumber);
+		const deliveredAt = message.sendAt + this.settings.deliveryDelaySeconds * 1000;
+		let status: DeliveryStatus;
+		let at: number;
+		if (message.cancelled) {
+			// A cancelled send never reaches the handset; the API's wording for it is unknown [INF].
+			status = 'Not delivered';
+			at = message.sendAt;
+		} else if (now < deliveredAt) {
+			status = 'Waiting';
+			at = message.sendAt;
+		} else {
+			// Numbers ending in 99 stand for unreachable handsets, so failures can be tested.
+			status = phoneNumber.endsWith('99') ? 'Not delivered' : 'Delivered';
+			at = deliveredAt;
+		}
+		return { phoneNumber, status, stopSMS, date: String(Math.floor(at / 1000)) };
+	}
+
+	private messagesOf(account: Account): StoredMessage[] {
+		return [...this.messages.values()].filter((message) => message.apiKey === account.apiKey);
+	}
+}
+
+function normalizeStopNumber(phoneNumber: string): string {
+	const international = toInternational(phoneNumber);
+	if (international === undefined) throw new Error(`invalid STOP number '${phoneNumber}'`);
+	return international;
+}
