@@ -7,6 +7,7 @@ const tooling = [
 	'demo/**/*.ts',
 	'test/**/*.ts',
 	'bench/**/*.ts',
+	'scripts/**/*.ts',
 ];
 
 export default [
@@ -20,6 +21,7 @@ export default [
 			'@n8n/community-nodes/require-node-api-error': 'off',
 			// The simulator's account key is a fixture, not a secret.
 			'@n8n/community-nodes/no-hardcoded-secrets': 'off',
+			'@n8n/community-nodes/no-dangerous-functions': 'off',
 		},
 	},
 	{
@@ -27,7 +29,7 @@ export default [
 		rules: { '@typescript-eslint/no-explicit-any': 'off' },
 	},
 	{
-		files: ['simulator/cli.ts', 'demo/**/*.ts', 'bench/**/*.ts'],
+		files: ['simulator/cli.ts', 'demo/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
 		rules: { 'no-console': 'off' },
 	},
 ];

@@ -1,0 +1,83 @@
+/**
+ * Checks the built package the way n8n's verification does before a release: only n8n-workflow
+ * required at run time, no runtime dependencies, the node and credential load from dist, themed
+ * icons that differ, and nothing but the package itself in the tarball.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(__dirname, '..');
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+const problems: string[] = [];
+const check = (ok: unknown, problem: string) => {
+	if (!ok) problems.push(problem);
+};
+
+check(Object.keys(pkg.dependencies ?? {}).length === 0, 'package.json has runtime dependencies');
+check(pkg.peerDependencies?.['n8n-workflow'] === '*', 'n8n-workflow is not a peer dependency "*"');
+
+const files: string[] = [...pkg.n8n.nodes, ...pkg.n8n.credentials];
+for (const file of files) {
+	const absolute = path.join(root, file);
+	if (!existsSync(absolute)) {
+		problems.push(`${file} is missing: run npm run build`);
+		continue;
+	}
+	const required = [...readFileSync(absolute, 'utf8').matchAll(/require\("([^"]+)"\)/g)].map(
+		(match) => match[1],
+	);
+	const foreign = required.filter((name) => name !== 'n8n-workflow');
+	check(foreign.length === 0, `${file} requires ${foreign.join(', ')} (bundle it or drop it)`);
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const exported = require(absolute) as Record<string, new () => Record<string, unknown>>;
+	const className = path.basename(file).split('.')[0];
+	check(typeof exported[className] === 'function', `${file} does not export class ${className}`);
+}
+
+const nodeFile = path.join(root, pkg.n8n.nodes[0]);
+if (existsSync(nodeFile)) {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { SmsPartner } = require(nodeFile);
+	const { description } = new SmsPartner();
+	check(
+		description.name === 'smsPartner' && description.version === 1,
+		'node name or version changed',
+	);
+	check(description.usableAsTool === true, 'the node is not usable as a tool');
+	const icons = [description.icon.light, description.icon.dark].map((icon: string) =>
+		path.join(path.dirname(nodeFile), icon.replace('file:', '')),
+	);
+	check(
+		icons.every((icon) => existsSync(icon)),
+		'an icon is missing from dist',
+	);
+	if (icons.every((icon) => existsSync(icon))) {
+		check(
+			readFileSync(icons[0], 'utf8') !== readFileSync(icons[1], 'utf8'),
+			'light and dark icons are the same',
+		);
+	}
+	check(existsSync(nodeFile.replace(/\.js$/, '.json')), 'the codex file is missing from dist');
+}
+
+const packed = JSON.parse(
+	execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+		cwd: root,
+		encoding: 'utf8',
+	}),
+);
+const packedFiles: string[] = packed[0].files.map((file: { path: string }) => file.path);
+const stray = packedFiles.filter(
+	(file) => !/^(dist\/|index\.js$|package\.json$|README\.md$|LICENSE$|CHANGELOG\.md$)/.test(file),
+);
+check(stray.length === 0, `the tarball would ship ${stray.join(', ')}`);
+
+if (problems.length > 0) {
+	console.error(`Package check failed:\n- ${problems.join('\n- ')}`);
+	process.exitCode = 1;
+} else {
+	console.log(
+		`Package check passed: ${packedFiles.length} files in the tarball, ${files.length} entry points load.`,
+	);
+}
