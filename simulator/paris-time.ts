@@ -37,18 +37,14 @@ export function epochToParisWallTime(epochMs: number): Required<ParisWallTime> {
 	};
 }
 
+/** The epoch of the same wall-clock reading in UTC. */
+function wallAsUtcMs(wall: ParisWallTime): number {
+	return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second ?? 0);
+}
+
 /** Milliseconds to add to UTC to get Paris wall time at that instant (3600000 or 7200000). */
 function parisOffsetMs(epochMs: number): number {
-	const wall = epochToParisWallTime(epochMs);
-	const wallAsUtc = Date.UTC(
-		wall.year,
-		wall.month - 1,
-		wall.day,
-		wall.hour,
-		wall.minute,
-		wall.second,
-	);
-	return wallAsUtc - Math.floor(epochMs / 1000) * 1000;
+	return wallAsUtcMs(epochToParisWallTime(epochMs)) - Math.floor(epochMs / 1000) * 1000;
 }
 
 /**
@@ -57,14 +53,7 @@ function parisOffsetMs(epochMs: number): number {
  * March spring-forward is moved forward by the gap (02:30 becomes 03:30).
  */
 export function parisWallTimeToEpoch(wall: ParisWallTime): number {
-	const wallAsUtc = Date.UTC(
-		wall.year,
-		wall.month - 1,
-		wall.day,
-		wall.hour,
-		wall.minute,
-		wall.second ?? 0,
-	);
+	const wallAsUtc = wallAsUtcMs(wall);
 	// A day before and after, the offset is the one on either side of any nearby transition.
 	const offsetBefore = parisOffsetMs(wallAsUtc - DAY_MS);
 	const offsetAfter = parisOffsetMs(wallAsUtc + DAY_MS);

@@ -1,15 +1,10 @@
+import { CANCEL_RESPONSE as SHAPE } from '../../nodes/SmsPartner/resources/sms/cancel.operation';
 import { fieldErrorsOf, explainApiError } from '../../nodes/SmsPartner/shared/api-errors';
 import {
 	checkApiResponse,
 	parseResponseBody,
 	SmsPartnerFailure,
 } from '../../nodes/SmsPartner/shared/response';
-
-const SHAPE = [
-	['success', 'boolean'],
-	['code', 'number'],
-	['message', 'string'],
-] as const;
 
 function failureOf(action: () => unknown): SmsPartnerFailure {
 	try {

@@ -1,32 +1,8 @@
+import { CANCEL_RESPONSE as CANCEL_SHAPE } from '../../nodes/SmsPartner/resources/sms/cancel.operation';
+import { TAG_STATUS_RESPONSE as TAG_SHAPE } from '../../nodes/SmsPartner/resources/sms/getStatusByTag.operation';
 import { decodeSmsPartnerXml, UnreadableXmlError } from '../../nodes/SmsPartner/shared/xml';
 
 const PROLOGUE = "<?xml version='1.0' encoding='UTF-8'?>";
-
-const CANCEL_SHAPE = [
-	['success', 'boolean'],
-	['code', 'number'],
-	['message', 'string'],
-] as const;
-
-const TAG_SHAPE = [
-	['success', 'boolean'],
-	['code', 'number'],
-	['currentPage', 'number'],
-	['total', 'number'],
-	[
-		'StatutResponse_List',
-		{
-			list: {
-				record: [
-					['phoneNumber', 'string'],
-					['status', 'string'],
-					['stopSMS', 'boolean'],
-					['date', 'string'],
-				],
-			},
-		},
-	],
-] as const;
 
 describe('decodeSmsPartnerXml', () => {
 	it('maps the keyless entries of a cancel answer to their JSON keys and types', () => {

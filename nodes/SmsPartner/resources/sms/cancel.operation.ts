@@ -10,7 +10,7 @@ import { checkMessageId } from '../../shared/validation';
 const show = { resource: ['sms'], operation: ['cancel'] };
 
 /** Positions of the values in the XML answer, which has no keys. */
-const CANCEL_RESPONSE: ResponseShape = [
+export const CANCEL_RESPONSE: ResponseShape = [
 	['success', 'boolean'],
 	['code', 'number'],
 	['message', 'string'],

@@ -14,7 +14,7 @@ const show = { resource: ['sms'], operation: ['getStatusByTag'] };
 const STATUS_LIST = 'StatutResponse_List';
 
 /** Positions of the values in the XML answer, which has no keys. */
-const TAG_STATUS_RESPONSE: ResponseShape = [
+export const TAG_STATUS_RESPONSE: ResponseShape = [
 	['success', 'boolean'],
 	['code', 'number'],
 	['currentPage', 'number'],
