@@ -49,7 +49,7 @@ export function answerApiRequest(request: ApiRequest, context: EndpointContext):
 	}
 
 	let params: Record<string, unknown> = request.query;
-	if (endpoint.method === 'POST') {
+	if (endpoint.method !== 'GET') {
 		// The body is JSON whatever the Content-Type: the official PHP sample sends none [INF].
 		const body = parseJsonObject(request.rawBody);
 		if (body === undefined) return fail(new ApiError(90));

@@ -10,11 +10,20 @@ const DEFAULT_CREDIT_EUR = 100;
 const DEFAULT_USERNAME = 'simulateur@example.com';
 const CANCEL_DEADLINE_MS = 5 * 60 * 1000;
 
+export interface StopEntry {
+	id: number;
+	/** International form, e.g. +33612345678. */
+	phoneNumber: string;
+	/** Epoch ms of the opt-out. */
+	createdAt: number;
+}
+
 export interface Account {
 	apiKey: string;
 	username: string;
 	balanceMilli: number;
-	stopNumbers: Set<string>;
+	/** The STOP list, by international number. */
+	stopNumbers: Map<string, StopEntry>;
 }
 
 export interface StoredMessage {
@@ -43,6 +52,7 @@ export class SimulatorState {
 	private accounts = new Map<string, Account>();
 	private messages = new Map<number, StoredMessage>();
 	private nextMessageId = 0;
+	private nextStopId = 1;
 
 	constructor(
 		private readonly accountOptions: SimulatorAccount[],
@@ -58,6 +68,7 @@ export class SimulatorState {
 
 	/** Back to the configured accounts, with no message. */
 	reset(): void {
+		this.nextStopId = 1;
 		this.accounts.clear();
 		for (const options of this.accountOptions) {
 			if (options.apiKey === '' || this.accounts.has(options.apiKey)) {
@@ -67,12 +78,14 @@ export class SimulatorState {
 			if (!Number.isFinite(creditEur) || creditEur < 0) {
 				throw new Error('creditEur must be a non-negative number');
 			}
-			this.accounts.set(options.apiKey, {
+			const account: Account = {
 				apiKey: options.apiKey,
 				username: options.username ?? DEFAULT_USERNAME,
 				balanceMilli: Math.round(creditEur * 1000),
-				stopNumbers: new Set((options.stopNumbers ?? []).map(normalizeStopNumber)),
-			});
+				stopNumbers: new Map(),
+			};
+			this.accounts.set(options.apiKey, account);
+			for (const phoneNumber of options.stopNumbers ?? []) this.addStop(account, phoneNumber);
 		}
 		this.messages.clear();
 		this.nextMessageId = this.messageIdStart;
@@ -86,7 +99,21 @@ export class SimulatorState {
 	addStopNumber(apiKey: string, phoneNumber: string): void {
 		const account = this.accounts.get(apiKey);
 		if (account === undefined) throw new Error('unknown API key');
-		account.stopNumbers.add(normalizeStopNumber(phoneNumber));
+		this.addStop(account, phoneNumber);
+	}
+
+	/** Adds a number to the STOP list (once) and returns its entry. */
+	addStop(account: Account, phoneNumber: string): StopEntry {
+		const international = normalizeStopNumber(phoneNumber);
+		const existing = account.stopNumbers.get(international);
+		if (existing !== undefined) return existing;
+		const entry = {
+			id: this.nextStopId++,
+			phoneNumber: international,
+			createdAt: this.clock.now(),
+		};
+		account.stopNumbers.set(international, entry);
+		return entry;
 	}
 
 	/** Recipients of scheduled sends still to go out, the API's `toSend`. */
@@ -159,7 +186,14 @@ export class SimulatorState {
 		);
 	}
 
-	private recipientStatus(
+	/** A message of this account, or undefined (unknown, or another account's). */
+	message(account: Account, id: number): StoredMessage | undefined {
+		const message = this.messages.get(id);
+		return message?.apiKey === account.apiKey ? message : undefined;
+	}
+
+	/** The status of one recipient of a message, computed from the clock now. */
+	recipientStatus(
 		account: Account,
 		message: StoredMessage,
 		phoneNumber: string,
@@ -184,7 +218,7 @@ export class SimulatorState {
 		return { phoneNumber, status, stopSMS, date: String(Math.floor(at / 1000)) };
 	}
 
-	private messagesOf(account: Account): StoredMessage[] {
+	messagesOf(account: Account): StoredMessage[] {
 		return [...this.messages.values()].filter((message) => message.apiKey === account.apiKey);
 	}
 }

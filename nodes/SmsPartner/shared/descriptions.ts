@@ -1,7 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-/** The "Options" collection that every operation offers. */
-export function operationOptions(resource: string, operation: string): INodeProperties {
+/**
+ * The "Options" collection that every operation offers. SMS Partner reads `_format` from the
+ * query on GET and from the JSON body on POST.
+ */
+export function operationOptions(
+	resource: string,
+	operation: string,
+	method: 'GET' | 'POST' | 'DELETE' = 'GET',
+): INodeProperties {
 	return {
 		displayName: 'Options',
 		name: 'options',
@@ -10,6 +17,14 @@ export function operationOptions(resource: string, operation: string): INodeProp
 		default: {},
 		displayOptions: { show: { resource: [resource], operation: [operation] } },
 		options: [
+			{
+				displayName: 'Raw Response',
+				name: 'rawResponse',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether to output SMS Partner's answer exactly as received, one item per request, instead of the shaped items",
+			},
 			{
 				displayName: 'Response Format',
 				name: 'responseFormat',
@@ -21,7 +36,7 @@ export function operationOptions(resource: string, operation: string): INodeProp
 				default: 'json',
 				description:
 					'The format SMS Partner answers in (_format). The output items are the same either way; choose XML only when a proxy in between requires it.',
-				routing: { send: { type: 'query', property: '_format' } },
+				routing: { send: { type: method === 'GET' ? 'query' : 'body', property: '_format' } },
 			},
 		],
 	};

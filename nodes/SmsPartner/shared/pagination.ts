@@ -14,6 +14,8 @@ export interface PageRequest {
 	limit: number;
 	/** Codes that, after the first page, mean "no more pages" rather than a failure. */
 	endCodes?: readonly number[];
+	/** Where the answer says which page it is; default `currentPage`. */
+	pageKey?: string;
 }
 
 /**
@@ -24,7 +26,7 @@ export interface PageRequest {
 export async function fetchPages(
 	context: IExecutePaginationFunctions,
 	request: RequestData,
-	{ listKey, limit, endCodes = [] }: PageRequest,
+	{ listKey, limit, endCodes = [], pageKey = 'currentPage' }: PageRequest,
 ): Promise<JsonObject[]> {
 	const rows: JsonObject[] = [];
 	let firstPageSize = 0;
@@ -40,7 +42,7 @@ export async function fetchPages(
 				bodyExcerpt: `"${listKey}" is not a list on page ${page}`,
 			});
 		}
-		const reportedPage = Number(body.currentPage);
+		const reportedPage = Number(body[pageKey]);
 		if (page > 1 && Number.isFinite(reportedPage) && reportedPage !== page) return rows;
 		rows.push(...(list as JsonObject[]));
 		if (rows.length >= limit || list.length === 0) return rows;

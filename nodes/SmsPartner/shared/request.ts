@@ -1,4 +1,9 @@
-import type { IDataObject, IExecutePaginationFunctions, JsonObject } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
+	JsonObject,
+} from 'n8n-workflow';
 
 import { checkApiResponse, type ApiAnswer } from './response';
 import type { RequestData } from './run-operation';
@@ -11,13 +16,34 @@ export function withQuery(request: RequestData, query: IDataObject): RequestData
 	};
 }
 
+/** A copy of the operation's request with more JSON body fields; the original stays untouched. */
+export function withBody(request: RequestData, body: IDataObject): RequestData {
+	const current = (request.options.body ?? {}) as IDataObject;
+	return { ...request, options: { ...request.options, body: { ...current, ...body } } };
+}
+
+/**
+ * The answers received for each item, kept for the "Raw Response" option. Keyed by the item's
+ * own context object, which the engine creates per item.
+ */
+const rawAnswers = new WeakMap<IExecuteSingleFunctions, JsonObject[]>();
+
+/** Starts collecting the answers of the current item; returns the list they go into. */
+export function collectAnswers(context: IExecuteSingleFunctions): JsonObject[] {
+	const answers: JsonObject[] = [];
+	rawAnswers.set(context, answers);
+	return answers;
+}
+
 /** Sends one request through the routing (credential, postReceive) and returns the parsed answer. */
 export async function sendRequest(
 	context: IExecutePaginationFunctions,
 	request: RequestData,
 ): Promise<ApiAnswer> {
 	const [first] = await context.makeRoutingRequest(request);
-	return first.json as unknown as ApiAnswer;
+	const answer = first.json as unknown as ApiAnswer;
+	rawAnswers.get(context)?.push(answer.body);
+	return answer;
 }
 
 /** Sends one request and returns its body once checked: an API failure is thrown. */

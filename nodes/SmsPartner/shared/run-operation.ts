@@ -10,6 +10,7 @@ import {
 
 import { explainApiError, type ApiErrorTexts } from './api-errors';
 import { redactSecret } from './redact';
+import { collectAnswers } from './request';
 import { SmsPartnerFailure } from './response';
 import { InvalidParameterError } from './validation';
 
@@ -154,9 +155,11 @@ export function runForEachItem(run: OperationRun, operationErrors: ApiErrorTexts
 		request: RequestData,
 	): Promise<INodeExecutionData[]> {
 		const pairedItem = { item: this.getItemIndex() };
+		const answers = collectAnswers(this);
 		try {
 			const rows = await run.call(this, request);
-			return rows.map((json) => ({ json, pairedItem }));
+			const raw = this.getNodeParameter('options.rawResponse', false) === true;
+			return (raw ? answers : rows).map((json) => ({ json, pairedItem }));
 		} catch (error) {
 			const credentials = await this.getCredentials('smsPartnerApi').catch(() => undefined);
 			const apiKey = typeof credentials?.apiKey === 'string' ? credentials.apiKey : undefined;

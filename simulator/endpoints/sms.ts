@@ -1,0 +1,63 @@
+import { ApiError } from '../errors';
+import { formatParisDateTime } from '../paris-time';
+import { parseSendRequest } from '../send-request';
+import { pageNumber, type Endpoint } from './endpoint';
+
+export const SMS_ENDPOINTS: Record<string, Endpoint> = {
+	'/send': {
+		method: 'POST',
+		handle(account, params, { state, clock }) {
+			const message = state.send(account, parseSendRequest(params, clock.now()));
+			const scheduledAt = message.request.scheduledAt;
+			return {
+				answer: {
+					success: true,
+					code: 200,
+					message_id: message.id,
+					nb_sms: message.nbSms,
+					cost: message.costMilli / 1000,
+					currency: 'EUR',
+					// Only a captured answer of a scheduled send shows this field [INF].
+					...(scheduledAt === undefined
+						? {}
+						: { scheduledDeliveryDate: formatParisDateTime(scheduledAt) }),
+				},
+			};
+		},
+	},
+
+	'/message-cancel': {
+		method: 'GET',
+		handle(account, params, { state }) {
+			const messageId = params.messageId;
+			if (typeof messageId !== 'string' || messageId === '') throw new ApiError(3);
+			state.cancel(account, messageId);
+			return { answer: { success: true, code: 200, message: "L'envoi du SMS a été annulé." } };
+		},
+	},
+
+	'/bulk-status-by-tag': {
+		method: 'GET',
+		handle(account, params, { state, settings }) {
+			const tag = params.tag;
+			// The page documents code 3 with a copy of the message-id text; this wording is [INF].
+			if (typeof tag !== 'string' || tag === '') throw new ApiError(3, 'Le tag est requis');
+			const statuses = state.statusesByTag(account, tag);
+			// Neither the page parameter, the page size nor what `total` counts is documented,
+			// so all three are settings [INF]. An unknown parameter name is simply ignored.
+			const pageSize = settings.tagPageSize;
+			const page = pageNumber(params[settings.pageParam]);
+			const total =
+				settings.tagTotal === 'pages' ? Math.ceil(statuses.length / pageSize) : statuses.length;
+			return {
+				answer: {
+					success: true,
+					code: 200,
+					currentPage: page,
+					total,
+					StatutResponse_List: statuses.slice((page - 1) * pageSize, page * pageSize),
+				},
+			};
+		},
+	},
+};
