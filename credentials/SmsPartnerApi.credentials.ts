@@ -8,11 +8,11 @@ import type {
 
 export const SMS_PARTNER_DEFAULT_BASE_URL = 'https://api.smspartner.fr/v1';
 
-const METHODS_WITHOUT_BODY = new Set(['GET', 'HEAD', 'DELETE']);
+const METHODS_WITHOUT_BODY = new Set(['GET', 'HEAD']);
 
 /**
- * SMS Partner reads the key from the query string on GET and from the JSON body on POST, so a
- * generic `authenticate` (which adds `qs` to every method) would leak it into POST URLs.
+ * SMS Partner reads the key from the query string on GET and from the JSON body on POST and
+ * DELETE, so a generic `authenticate` (which adds `qs` to every method) would leak it into URLs.
  */
 export async function authenticateSmsPartner(
 	credentials: ICredentialDataDecryptedObject,

@@ -23,6 +23,16 @@ describe('SmsPartnerApi credential', () => {
 		expect(options.qs?.apiKey).toBeUndefined();
 	});
 
+	it('puts the key in the JSON body on DELETE too', async () => {
+		const options = await authenticateSmsPartner(credentials, {
+			url: '/subaccount/remove',
+			method: 'DELETE',
+			body: { token: 't' },
+		});
+		expect(options.body).toEqual({ token: 't', apiKey: 'the-key-123456' });
+		expect(options.qs?.apiKey).toBeUndefined();
+	});
+
 	it('masks the key and tests it against /me', () => {
 		const type = new SmsPartnerApi();
 		const apiKey = type.properties.find((property) => property.name === 'apiKey');
