@@ -12,14 +12,23 @@ const SENDER_MIN_LENGTH = 3;
 const SENDER_CHARACTERS = /^[A-Za-z0-9 ]+$/;
 const TAG_MAX_LENGTH = 20;
 const SCHEDULE_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+/** The form of /vn/send's `from` in every sample: international without the plus [INF]. */
+const VIRTUAL_NUMBER = /^[1-9]\d{7,14}$/;
 
-/** A `/send` body once the API has accepted it. */
-export interface SendRequest {
-	/** International form, in the order given. */
-	phoneNumbers: string[];
+/** One SMS of a send: its recipient, its text and the SMS units it is billed. */
+export interface Recipient {
+	/** International form. */
+	phoneNumber: string;
 	message: string;
-	/** SMS units per recipient. */
 	parts: number;
+}
+
+/** A send (`/send`, `/bulk-send` or `/vn/send`) once the API has accepted it. */
+export interface SendRequest {
+	/** The recipients' numbers, international form, in the order given. */
+	phoneNumbers: string[];
+	/** One entry per number of `phoneNumbers`, in the same order. */
+	recipients: Recipient[];
 	gamme: 1 | 2;
 	unicode: boolean;
 	sandbox: boolean;
@@ -30,6 +39,21 @@ export interface SendRequest {
 	isStopSms: boolean;
 	urlDlr?: string;
 	urlResponse?: string;
+	/** The virtual number of a `/vn/send`, international without the plus. */
+	from?: string;
+}
+
+/** An entry of a `/bulk-send` that the API answers with its own failure [INF]. */
+export interface RejectedEntry {
+	/** The number as given. */
+	phoneNumber: string;
+	message: string;
+}
+
+export interface BulkSendRequest {
+	request: SendRequest;
+	/** Every entry of SMSList in order: sent, or rejected alone. */
+	entries: Array<{ recipient: Recipient } | { rejected: RejectedEntry }>;
 }
 
 /**
@@ -40,10 +64,7 @@ export interface SendRequest {
 export function parseSendRequest(body: Record<string, unknown>, now: number): SendRequest {
 	if (isBlank(body.phoneNumbers)) throw new ApiError(2);
 	if (isBlank(body.message)) throw new ApiError(43);
-	const entries = String(body.phoneNumbers)
-		.split(',')
-		.map((entry) => entry.trim())
-		.filter((entry) => entry !== '');
+	const entries = splitList(body.phoneNumbers);
 	if (entries.length === 0) throw new ApiError(2);
 	if (entries.length > MAX_RECIPIENTS) throw new ApiError(50);
 
@@ -52,14 +73,127 @@ export function parseSendRequest(body: Record<string, unknown>, now: number): Se
 	for (const entry of entries) {
 		const international = toInternational(entry);
 		if (international === undefined) {
-			violations.push(
-				violation('phoneNumbers', `Ce numéro de téléphone n'est pas valide (${entry})`),
-			);
+			violations.push(invalidNumber('phoneNumbers', entry));
 		} else {
 			phoneNumbers.push(international);
 		}
 	}
 
+	const options = parseSendOptions(body, now, violations);
+	const message = String(body.message);
+	const parts = countParts(message, options);
+	parseTag(body, violations);
+
+	if (violations.length > 0) throw new ValidationError(violations);
+	return {
+		...options,
+		phoneNumbers,
+		recipients: phoneNumbers.map((phoneNumber) => ({ phoneNumber, message, parts })),
+	};
+}
+
+/**
+ * Validates a `/bulk-send` body. The options apply to the whole batch and are checked as on
+ * `/send`; an entry whose number is invalid fails alone inside a successful answer, as the
+ * per-item results of the answer suggest [INF]. An entry without text fails the request (43).
+ */
+export function parseBulkSendRequest(body: Record<string, unknown>, now: number): BulkSendRequest {
+	const list = body.SMSList;
+	if (!Array.isArray(list) || list.length === 0) throw new ApiError(2);
+	if (list.length > MAX_RECIPIENTS) throw new ApiError(50);
+	const given = list.map((entry: unknown) => {
+		const { phoneNumber, message } = (entry ?? {}) as Record<string, unknown>;
+		if (isBlank(message)) throw new ApiError(43);
+		return {
+			phoneNumber: isBlank(phoneNumber) ? '' : String(phoneNumber),
+			message: String(message),
+		};
+	});
+
+	const violations: Violation[] = [];
+	const options = parseSendOptions(body, now, violations);
+	const entries: BulkSendRequest['entries'] = given.map(({ phoneNumber, message }) => {
+		const international = toInternational(phoneNumber);
+		if (international === undefined) {
+			return {
+				rejected: { phoneNumber, message: invalidNumber('phoneNumber', phoneNumber).message },
+			};
+		}
+		return {
+			recipient: { phoneNumber: international, message, parts: countParts(message, options) },
+		};
+	});
+	parseTag(body, violations);
+	if (violations.length > 0) throw new ValidationError(violations);
+
+	const recipients = entries.flatMap((entry) => ('recipient' in entry ? [entry.recipient] : []));
+	// Code 55 "no number to send to" fits a batch where every number was refused [INF].
+	if (recipients.length === 0) throw new ApiError(55);
+	return {
+		request: {
+			...options,
+			phoneNumbers: recipients.map((recipient) => recipient.phoneNumber),
+			recipients,
+		},
+		entries,
+	};
+}
+
+/**
+ * Validates a `/vn/send` body: `to` (a comma list, like `phoneNumbers` [INF]), `from`, the
+ * text, and the few options the page lists. It documents no schedule, range, sender, STOP
+ * mention or Unicode, so those are ignored, and the text is counted in GSM [INF].
+ */
+export function parseLongNumberSendRequest(body: Record<string, unknown>): SendRequest {
+	if (isBlank(body.to)) throw new ApiError(2);
+	if (isBlank(body.message)) throw new ApiError(43);
+	const entries = splitList(body.to);
+	if (entries.length === 0) throw new ApiError(2);
+	if (entries.length > MAX_RECIPIENTS) throw new ApiError(50);
+
+	const violations: Violation[] = [];
+	const phoneNumbers: string[] = [];
+	for (const entry of entries) {
+		// The samples write recipients like `from`, without the plus.
+		const international = toInternational(VIRTUAL_NUMBER.test(entry) ? `+${entry}` : entry);
+		if (international === undefined) violations.push(invalidNumber('to', entry));
+		else phoneNumbers.push(international);
+	}
+	const from = isBlank(body.from) ? '' : String(body.from);
+	if (from === '') {
+		violations.push(violation('from', 'Le numéro virtuel est requis'));
+	} else if (!VIRTUAL_NUMBER.test(from)) {
+		violations.push(
+			violation('from', `Le numéro virtuel doit être au format international sans + (${from})`),
+		);
+	}
+	const message = String(body.message);
+	const parts = countParts(message, { gamme: 1, unicode: false });
+	parseTag(body, violations);
+
+	if (violations.length > 0) throw new ValidationError(violations);
+	return {
+		phoneNumbers,
+		recipients: phoneNumbers.map((phoneNumber) => ({ phoneNumber, message, parts })),
+		gamme: 1,
+		unicode: false,
+		sandbox: isOn(body.sandbox),
+		tag: optionalString(body.tag),
+		isStopSms: false,
+		urlDlr: optionalString(body.urlDlr),
+		urlResponse: optionalString(body.urlResponse),
+		from,
+	};
+}
+
+type SendOptions = Omit<SendRequest, 'phoneNumbers' | 'recipients' | 'from'>;
+
+/** The options `/send` and `/bulk-send` share, checked in the order of `parseSendRequest`. */
+function parseSendOptions(
+	body: Record<string, unknown>,
+	now: number,
+	violations: Violation[],
+): SendOptions {
 	const scheduledAt = parseSchedule(body, now, violations);
 
 	const sender = optionalString(body.sender);
@@ -78,12 +212,28 @@ export function parseSendRequest(body: Record<string, unknown>, now: number): Se
 		violations.push(violation('gamme', 'La gamme doit valoir 1 (Premium) ou 2 (Low Cost)'));
 	}
 
-	const message = String(body.message);
-	const unicode = isOn(body.isUnicode);
-	const { length, parts } = countSmsParts(message, unicode);
-	if (gamme === 2 && length > LOW_COST_MAX_LENGTH) throw new ApiError(42);
-	if (parts > MAX_PARTS) throw new ApiError(52);
+	return {
+		gamme: gamme === 2 ? 2 : 1,
+		unicode: isOn(body.isUnicode),
+		sandbox: isOn(body.sandbox),
+		sender,
+		tag: optionalString(body.tag),
+		scheduledAt,
+		isStopSms: isOn(body.isStopSms),
+		urlDlr: optionalString(body.urlDlr),
+		urlResponse: optionalString(body.urlResponse),
+	};
+}
 
+/** SMS units of one text; 42 and 52 refuse the whole request. */
+function countParts(message: string, options: Pick<SendOptions, 'gamme' | 'unicode'>): number {
+	const { length, parts } = countSmsParts(message, options.unicode);
+	if (options.gamme === 2 && length > LOW_COST_MAX_LENGTH) throw new ApiError(42);
+	if (parts > MAX_PARTS) throw new ApiError(52);
+	return parts;
+}
+
+function parseTag(body: Record<string, unknown>, violations: Violation[]): void {
 	const tag = optionalString(body.tag);
 	if (
 		tag !== undefined &&
@@ -93,22 +243,6 @@ export function parseSendRequest(body: Record<string, unknown>, now: number): Se
 			violation('tag', 'Le tag doit faire 20 caractères au plus, sans espace ni majuscule'),
 		);
 	}
-
-	if (violations.length > 0) throw new ValidationError(violations);
-	return {
-		phoneNumbers,
-		message,
-		parts,
-		gamme: gamme === 2 ? 2 : 1,
-		unicode,
-		sandbox: isOn(body.sandbox),
-		sender,
-		tag,
-		scheduledAt,
-		isStopSms: isOn(body.isStopSms),
-		urlDlr: optionalString(body.urlDlr),
-		urlResponse: optionalString(body.urlResponse),
-	};
 }
 
 /** Epoch ms of a scheduled send (Paris wall time [INF]), or undefined for an immediate one. */
@@ -151,6 +285,17 @@ function parseSchedule(
 		);
 	}
 	return scheduledAt;
+}
+
+function invalidNumber(field: string, entry: string): Violation {
+	return violation(field, `Ce numéro de téléphone n'est pas valide (${entry})`);
+}
+
+function splitList(value: unknown): string[] {
+	return String(value)
+		.split(',')
+		.map((entry) => entry.trim())
+		.filter((entry) => entry !== '');
 }
 
 function isBlank(value: unknown): boolean {

@@ -33,6 +33,8 @@ export interface StoredMessage {
 	/** SMS units billed for all recipients. */
 	nbSms: number;
 	costMilli: number;
+	/** Price of one SMS unit of this send; 0 in sandbox. */
+	unitPriceMilli: number;
 	/** Epoch ms: the scheduled time, or the time of the request for an immediate send. */
 	sendAt: number;
 	cancelled: boolean;
@@ -132,10 +134,14 @@ export class SimulatorState {
 		if (request.phoneNumbers.some((number) => account.stopNumbers.has(number))) {
 			throw new ApiError(14);
 		}
-		const nbSms = request.parts * request.phoneNumbers.length;
-		const price = request.gamme === 2 ? PRICE_MILLI.lowCost : PRICE_MILLI.premium;
+		const nbSms = request.recipients.reduce((sum, recipient) => sum + recipient.parts, 0);
 		// A sandbox send is accepted and stored but charges nothing, as documented.
-		const costMilli = request.sandbox ? 0 : nbSms * price;
+		const unitPriceMilli = request.sandbox
+			? 0
+			: request.gamme === 2
+				? PRICE_MILLI.lowCost
+				: PRICE_MILLI.premium;
+		const costMilli = nbSms * unitPriceMilli;
 		if (costMilli > account.balanceMilli) throw new ApiError(11);
 		account.balanceMilli -= costMilli;
 		const message: StoredMessage = {
@@ -144,6 +150,7 @@ export class SimulatorState {
 			request,
 			nbSms,
 			costMilli,
+			unitPriceMilli,
 			sendAt: request.scheduledAt ?? this.clock.now(),
 			cancelled: false,
 		};

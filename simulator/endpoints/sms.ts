@@ -1,28 +1,80 @@
 import { ApiError } from '../errors';
 import { formatParisDateTime } from '../paris-time';
-import { parseSendRequest } from '../send-request';
-import { pageNumber, type Endpoint } from './endpoint';
+import {
+	parseBulkSendRequest,
+	parseLongNumberSendRequest,
+	parseSendRequest,
+} from '../send-request';
+import type { StoredMessage } from '../state';
+import type { JsonObject } from '../xml';
+import { pageNumber, type Endpoint, type EndpointAnswer } from './endpoint';
+
+/** The answer of /send, which /vn/send shares. */
+function sendAnswer(message: StoredMessage): EndpointAnswer {
+	const scheduledAt = message.request.scheduledAt;
+	return {
+		answer: {
+			success: true,
+			code: 200,
+			message_id: message.id,
+			nb_sms: message.nbSms,
+			cost: message.costMilli / 1000,
+			currency: 'EUR',
+			// Only a captured answer of a scheduled send shows this field [INF].
+			...(scheduledAt === undefined
+				? {}
+				: { scheduledDeliveryDate: formatParisDateTime(scheduledAt) }),
+		},
+	};
+}
 
 export const SMS_ENDPOINTS: Record<string, Endpoint> = {
 	'/send': {
 		method: 'POST',
 		handle(account, params, { state, clock }) {
-			const message = state.send(account, parseSendRequest(params, clock.now()));
-			const scheduledAt = message.request.scheduledAt;
+			return sendAnswer(state.send(account, parseSendRequest(params, clock.now())));
+		},
+	},
+
+	'/bulk-send': {
+		method: 'POST',
+		handle(account, params, { state, clock }) {
+			const { request, entries } = parseBulkSendRequest(params, clock.now());
+			const message = state.send(account, request);
+			// One result per entry of SMSList, in order, as documented (field order included).
+			const results = entries.map((entry): JsonObject => {
+				if ('rejected' in entry) {
+					const { phoneNumber, message: reason } = entry.rejected;
+					// The API's shape for a refused entry is not documented [INF].
+					return { success: false, code: 9, nbSms: 0, cost: 0, phoneNumber, message: reason };
+				}
+				const { parts, phoneNumber } = entry.recipient;
+				return {
+					success: true,
+					code: 200,
+					nbSms: parts,
+					cost: (parts * message.unitPriceMilli) / 1000,
+					phoneNumber,
+				};
+			});
 			return {
 				answer: {
 					success: true,
 					code: 200,
 					message_id: message.id,
-					nb_sms: message.nbSms,
-					cost: message.costMilli / 1000,
 					currency: 'EUR',
-					// Only a captured answer of a scheduled send shows this field [INF].
-					...(scheduledAt === undefined
-						? {}
-						: { scheduledDeliveryDate: formatParisDateTime(scheduledAt) }),
+					cost: message.costMilli / 1000,
+					nbSMS: message.nbSms,
+					SMSResponse_List: results,
 				},
 			};
+		},
+	},
+
+	'/vn/send': {
+		method: 'POST',
+		handle(account, params, { state }) {
+			return sendAnswer(state.send(account, parseLongNumberSendRequest(params)));
 		},
 	},
 

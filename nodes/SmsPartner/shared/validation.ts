@@ -66,7 +66,7 @@ export function checkLimit(value: unknown): number {
 		throw new InvalidParameterError(
 			'Limit',
 			`Limit ${describe(value)} is not a whole number of at least 1`,
-			'Set Limit to how many statuses to return, e.g. 50, or turn on Return All.',
+			'Set Limit to how many items to return, e.g. 50, or turn on Return All.',
 		);
 	}
 	return limit;

@@ -2,6 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { cancelFields, cancelOperation } from './cancel.operation';
 import { getStatusByTagFields, getStatusByTagOperation } from './getStatusByTag.operation';
+import { sendingFields, sendingOperations } from './sending';
+import { statusFields, statusOperations } from './statuses';
 
 export const smsDescription: INodeProperties[] = [
 	{
@@ -10,9 +12,11 @@ export const smsDescription: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['sms'] } },
-		options: [cancelOperation, getStatusByTagOperation],
+		options: [...sendingOperations, cancelOperation, ...statusOperations, getStatusByTagOperation],
 		default: 'cancel',
 	},
+	...sendingFields,
 	...cancelFields,
+	...statusFields,
 	...getStatusByTagFields,
 ];

@@ -1,0 +1,259 @@
+import type { IDataObject, INodeProperties, INodePropertyOptions, JsonObject } from 'n8n-workflow';
+
+import type { ApiErrorTexts } from '../../shared/api-errors';
+import { toBoolean } from '../../shared/convert';
+import { operationOptions } from '../../shared/descriptions';
+import { MAX_NUMBERS_PER_REQUEST, toInternationalNumber } from '../../shared/phone-numbers';
+import { requestApi, withBody } from '../../shared/request';
+import { parseApiAnswer, SmsPartnerFailure, type ResponseShape } from '../../shared/response';
+import { runForEachItem, type OperationRun } from '../../shared/run-operation';
+import { checkMessageId, InvalidParameterError } from '../../shared/validation';
+import { statusDateToIso, toMessageId } from './status-values';
+
+const show = { resource: ['sms'], operation: ['getManyStatuses'] };
+
+const PAIR_LIST = 'SMSStatut_List';
+const STATUS_LIST = 'StatutResponse_List';
+
+/** Positions of the values in the XML answer, which has no keys; a failed pair has only the first five. */
+export const MANY_STATUSES_RESPONSE: ResponseShape = [
+	['success', 'boolean'],
+	['code', 'number'],
+	[
+		STATUS_LIST,
+		{
+			list: {
+				record: [
+					['success', 'boolean'],
+					['code', 'number'],
+					['phoneNumber', 'string'],
+					['messageId', 'string'],
+					['status', 'string'],
+					['date', 'string'],
+					['stopSms', 'boolean'],
+					['isSpam', 'boolean'],
+				],
+			},
+		},
+	],
+];
+
+const SPLIT_HINT =
+	'Send at most 500 pairs per item: put a Loop Over Items node (Batch Size 500) before the Aggregate node, so that each batch becomes one request.';
+
+export const MANY_STATUSES_ERRORS: ApiErrorTexts = {
+	4: 'SMS Partner found none of these SMS on this account. Check the message IDs and that the credential belongs to the account that sent them.',
+	5: 'SMS Partner received an empty list of pairs. Give at least one message ID and phone number pair.',
+	6: 'SMS Partner could not read a pair: each needs a messageId and a phoneNumber.',
+	9: 'SMS Partner refused a phone number: this operation needs international numbers such as +33612345678. The details below name the pair.',
+	50: `SMS Partner takes at most 500 pairs per request. ${SPLIT_HINT}`,
+};
+
+const PAIRS = 'Pairs';
+const PAIRS_HINT =
+	'Give an array of {"messageId": 307, "phoneNumber": "+33612345678"} objects, e.g. {{ $json.pairs }} after an Aggregate node, or switch Pairs From to Fields Below.';
+
+export type StatusPair = { phoneNumber: string; messageId: number };
+
+/** Runs a shared check on one pair, so that its message says which pair is wrong. */
+function checkInPair<T>(position: number, check: () => T): T {
+	let failure: unknown;
+	try {
+		return check();
+	} catch (error) {
+		failure = error;
+	}
+	if (failure instanceof InvalidParameterError) {
+		throw new InvalidParameterError(PAIRS, `Pair ${position}: ${failure.message}`, failure.hint);
+	}
+	throw failure;
+}
+
+function toPair(entry: unknown, position: number): StatusPair {
+	if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) {
+		throw new InvalidParameterError(PAIRS, `Pair ${position} is not an object`, PAIRS_HINT);
+	}
+	const { messageId, phoneNumber } = entry as Record<string, unknown>;
+	const id = checkInPair(position, () => checkMessageId(messageId));
+	const given = typeof phoneNumber === 'number' ? String(phoneNumber) : phoneNumber;
+	const number = typeof given === 'string' ? toInternationalNumber(given) : undefined;
+	if (number === undefined) {
+		const what =
+			given === undefined || given === ''
+				? 'has no phoneNumber'
+				: `has "${String(given)}" as phoneNumber, which is not a phone number`;
+		throw new InvalidParameterError(
+			PAIRS,
+			`Pair ${position} ${what}`,
+			'Give the recipient in international form (+33612345678) or French national form (0612345678).',
+		);
+	}
+	// The API's own example sends the ID as a JSON number.
+	return { phoneNumber: number, messageId: Number(id) };
+}
+
+/**
+ * The pairs of one request, from an array (the value of an expression) or its JSON text,
+ * checked and in the international form the endpoint requires.
+ */
+export function parseStatusPairs(value: unknown): StatusPair[] {
+	let list = value;
+	if (typeof value === 'string') {
+		const text = value.trim();
+		list = [];
+		if (text !== '') {
+			try {
+				list = JSON.parse(text) as unknown;
+			} catch {
+				list = undefined;
+			}
+		}
+	}
+	if (!Array.isArray(list)) {
+		throw new InvalidParameterError(PAIRS, 'Pairs is not a list of pairs', PAIRS_HINT);
+	}
+	if (list.length === 0) throw new InvalidParameterError(PAIRS, 'Pairs is empty', PAIRS_HINT);
+	if (list.length > MAX_NUMBERS_PER_REQUEST) {
+		throw new InvalidParameterError(
+			PAIRS,
+			`Pairs has ${list.length} pairs; SMS Partner takes at most ${MAX_NUMBERS_PER_REQUEST} per request`,
+			SPLIT_HINT,
+		);
+	}
+	return list.map((entry: unknown, index) => toPair(entry, index + 1));
+}
+
+/**
+ * One pair's status as an output item, named like the other status operations. A pair that
+ * SMS Partner did not find is an item too (`found: false` with its code and text), so that one
+ * unknown pair does not hide the statuses of the others.
+ */
+export function toPairStatus(row: JsonObject): IDataObject {
+	const { success, code, phoneNumber, messageId, status, date, stopSms, isSpam, ...rest } = row;
+	const identity = { messageId: toMessageId(messageId), phoneNumber: phoneNumber ?? null };
+	if (success === false) {
+		return {
+			...identity,
+			status: null,
+			stopSms: null,
+			isSpam: null,
+			date: null,
+			found: false,
+			code: Number.isFinite(Number(code)) ? Number(code) : null,
+			message: status ?? null,
+			...rest,
+		};
+	}
+	return {
+		...identity,
+		status: status ?? null,
+		stopSms: toBoolean(stopSms),
+		isSpam: toBoolean(isSpam),
+		date: statusDateToIso(date),
+		found: true,
+		...rest,
+	};
+}
+
+function pairsOf(this: ThisParameterType<OperationRun>): StatusPair[] {
+	if (this.getNodeParameter('pairsSource', 'list') === 'fields') {
+		return parseStatusPairs(this.getNodeParameter('pairs.pair', []));
+	}
+	return parseStatusPairs(this.getNodeParameter('pairList', '[]'));
+}
+
+const getManyStatuses: OperationRun = async function (request) {
+	const pairs = pairsOf.call(this);
+	const body = await requestApi(this, withBody(request, { [PAIR_LIST]: pairs }));
+	const list = body[STATUS_LIST] ?? [];
+	if (!Array.isArray(list)) {
+		throw new SmsPartnerFailure('unreadable', 200, {
+			bodyExcerpt: `"${STATUS_LIST}" is not a list`,
+		});
+	}
+	return (list as JsonObject[]).map(toPairStatus);
+};
+
+export const getManyStatusesOperation: INodePropertyOptions = {
+	name: 'Get Many Statuses',
+	value: 'getManyStatuses',
+	action: 'Get the statuses of many SMS at once',
+	description:
+		'Get the delivery status of up to 500 message ID and phone number pairs in one request',
+	routing: {
+		request: { method: 'POST', url: '/multi-status' },
+		send: { paginate: true },
+		operations: { pagination: runForEachItem(getManyStatuses, MANY_STATUSES_ERRORS) },
+		output: { postReceive: [parseApiAnswer(MANY_STATUSES_RESPONSE)] },
+	},
+};
+
+export const getManyStatusesFields: INodeProperties[] = [
+	{
+		displayName: 'Pairs From',
+		name: 'pairsSource',
+		type: 'options',
+		options: [
+			{
+				name: 'List (Expression or JSON)',
+				value: 'list',
+				// eslint-disable-next-line n8n-nodes-base/node-param-description-miscased-json -- $json is n8n's expression variable, not the word JSON
+				description: 'An array of pairs, usually from an expression such as {{ $json.pairs }}',
+			},
+			{ name: 'Fields Below', value: 'fields', description: 'Pairs typed one by one' },
+		],
+		default: 'list',
+		description: 'Where the message ID and phone number pairs to check come from',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Pairs',
+		name: 'pairList',
+		type: 'json',
+		required: true,
+		default: '[]',
+		placeholder: '[{"messageId": 307, "phoneNumber": "+33612345678"}]',
+		// eslint-disable-next-line n8n-nodes-base/node-param-description-miscased-json -- $json is n8n's expression variable, not the word JSON
+		description:
+			'Up to 500 pairs checked in one request, as an array of objects with messageId (the message_id of the send) and phoneNumber (the recipient, e.g. +33612345678); other keys are ignored. To check many statuses with few requests, gather the items that hold messageId and phoneNumber with an Aggregate node (Aggregate: All Item Data, Put Output in Field: pairs) and set this field to {{ $json.pairs }}; for more than 500, put a Loop Over Items node (Batch Size 500) before the Aggregate node.',
+		displayOptions: { show: { ...show, pairsSource: ['list'] } },
+	},
+	{
+		displayName: 'Pairs',
+		name: 'pairs',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		required: true,
+		default: {},
+		placeholder: 'Add Pair',
+		description: 'The message ID and phone number pairs to check, up to 500',
+		displayOptions: { show: { ...show, pairsSource: ['fields'] } },
+		options: [
+			{
+				displayName: 'Pair',
+				name: 'pair',
+				values: [
+					{
+						displayName: 'Message ID',
+						name: 'messageId',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. 307',
+						description:
+							'The message_id that SMS Partner returned when the SMS was sent, a positive whole number such as 307',
+					},
+					{
+						displayName: 'Phone Number',
+						name: 'phoneNumber',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. +33612345678',
+						description:
+							'A recipient of that SMS: international (+33612345678) or French national (0612345678) form',
+					},
+				],
+			},
+		],
+	},
+	operationOptions('sms', 'getManyStatuses', 'POST'),
+];

@@ -1,0 +1,272 @@
+import type {
+	IDataObject,
+	IExecutePaginationFunctions,
+	INodeProperties,
+	JsonObject,
+} from 'n8n-workflow';
+
+import type { ApiErrorTexts } from './api-errors';
+import type { ResponseShape } from './response';
+import { scheduleFromSendAt, type ApiSchedule } from './schedule';
+import { checkTag, InvalidParameterError } from './validation';
+
+/**
+ * What each error a send can produce means, in plain English. Sends are never retried by the
+ * node: a send that may have gone out must not go out twice.
+ */
+export const SEND_ERRORS: ApiErrorTexts = {
+	2: 'SMS Partner received no phone number. Fill in the recipients.',
+	9: 'SMS Partner refused one or more fields of the send; nothing was sent. The description names each field and why (an invalid number, a sender over 11 characters, a send time in the past…).',
+	11: 'The SMS Partner account has not enough credit for this send; nothing was sent. Top up the account, then run the workflow again.',
+	13: 'SMS Partner has no price for one of these destinations, so it cannot send there. Check the country code of the numbers, or ask SMS Partner support to open the destination.',
+	14: 'One of the numbers is on the STOP list of the account (the person replied STOP), so SMS Partner refused the whole send. Remove that number from the recipients and send again.',
+	20: 'The SMS Partner account is deactivated. Contact SMS Partner support.',
+	22: 'SMS Partner holds marketing SMS outside legal hours (8:00 to 20:00 on working days). Schedule the send within those hours, or ask SMS Partner support to lift the limit if your SMS are not marketing.',
+	23: 'SMS Partner does not send marketing SMS on Sundays or public holidays. Schedule the send for a working day, or ask SMS Partner support to lift the limit if your SMS are not marketing.',
+	30: 'The SMS Partner account is blocked. Contact SMS Partner support.',
+	40: 'API access is refused for this SMS Partner account. Ask SMS Partner support to enable the API.',
+	42: 'Low Cost SMS are limited to 160 characters. Shorten the text, or choose the Premium range.',
+	43: 'SMS Partner received no message text. Fill in the message.',
+	44: 'SMS Partner refused the sender name. Use 3 to 11 letters or digits, without spaces or special characters, or leave Sender empty.',
+	45: 'SMS Partner received a schedule without a date. Set Send At again, or leave it empty to send now.',
+	46: 'SMS Partner received a schedule without an hour. Set Send At again, or leave it empty to send now.',
+	47: 'SMS Partner refused the minute of the send time. Use a time on a 5-minute step, e.g. 10:05.',
+	48: 'SMS Partner only schedules on 5-minute steps (minute 0 to 55). Use a time such as 10:05.',
+	49: 'SMS Partner refused the date of the send. Check Send At.',
+	50: 'SMS Partner takes at most 500 numbers per request. Split the recipients, for example with a Loop Over Items node.',
+	51: 'This account cannot send in the Low Cost range. Choose the Premium range, or ask SMS Partner support.',
+	52: 'The text is longer than 10 concatenated SMS, the most SMS Partner sends. Shorten it.',
+	55: 'SMS Partner found no number to send to. Check the recipients.',
+	90: 'SMS Partner could not read the request body as JSON; nothing was sent. This is a bug in the node: please report it.',
+	96: "SMS Partner refused this server's IP address. Add it to the allowed IPs of the account in the SMS Partner dashboard.",
+	500: 'SMS Partner could not queue the SMS. Check with Get Status or in the dashboard whether it left before sending it again.',
+};
+
+/** Positions of the values in the XML answer of /send and /vn/send, which has no keys. */
+export const SEND_RESPONSE: ResponseShape = [
+	['success', 'boolean'],
+	['code', 'number'],
+	['message_id', 'number'],
+	['nb_sms', 'number'],
+	['cost', 'number'],
+	['currency', 'string'],
+	['scheduledDeliveryDate', 'string'],
+];
+
+type Show = { resource: string[]; operation: string[] };
+
+export const sandboxField = (show: Show): INodeProperties => ({
+	displayName: 'Sandbox',
+	name: 'sandbox',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to send in test mode: SMS Partner checks the request and answers as for a real send, but sends nothing and charges nothing',
+	displayOptions: { show },
+});
+
+export const sendAtField = (show: Show): INodeProperties => ({
+	displayName: 'Send At',
+	name: 'sendAt',
+	type: 'dateTime',
+	default: '',
+	description:
+		"When to send, on a 5-minute step and at least 5 minutes from now (so that the send can still be cancelled), e.g. 2026-11-24T10:05:00. A time without an offset is read in the workflow's time zone; one with Z or an offset (+01:00) as such. Leave empty to send now.",
+	displayOptions: { show },
+});
+
+const SENDER: INodeProperties = {
+	displayName: 'Sender',
+	name: 'sender',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. MyShop',
+	description:
+		'The name shown as the sender: 3 to 11 letters or digits, no spaces or special characters, e.g. MyShop. Empty: an SMS Partner short number such as 36xxx.',
+};
+const TAG: INodeProperties = {
+	displayName: 'Tag',
+	name: 'tag',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. reminders-2026-11',
+	description:
+		'A label for the send, to read its statuses later with Get Status by Tag: up to 20 characters, lowercase, no spaces, e.g. reminders-2026-11',
+};
+const RANGE: INodeProperties = {
+	displayName: 'Range',
+	name: 'gamme',
+	type: 'options',
+	options: [
+		{ name: 'Premium', value: 'premium', description: 'Sender name, delivery reports, replies' },
+		{
+			name: 'Low Cost',
+			value: 'lowCost',
+			description: 'Cheaper; 160 characters at most, no STOP mention added',
+		},
+	],
+	default: 'premium',
+	description: 'The SMS range (gamme): Premium (default) or Low Cost',
+};
+const STOP_MENTION: INodeProperties = {
+	displayName: 'Add STOP Mention',
+	name: 'isStopSms',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether SMS Partner adds the "STOP" opt-out mention at the end of the text, required for marketing SMS (Premium range; in Low Cost write "NoPub=STOP" yourself)',
+};
+const UNICODE: INodeProperties = {
+	displayName: 'Unicode',
+	name: 'isUnicode',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to send in Unicode (emoji, non-Latin scripts): 70 characters per SMS instead of 160. Unicode must be enabled on the account by SMS Partner support.',
+};
+const DLR_URL: INodeProperties = {
+	displayName: 'Delivery Report URL',
+	name: 'urlDlr',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. https://example.com/sms/delivery',
+	description:
+		'An http(s) URL that SMS Partner calls with the delivery report of each SMS of this send, e.g. an n8n Webhook URL',
+};
+const REPLY_URL: INodeProperties = {
+	displayName: 'Reply URL',
+	name: 'urlResponse',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. https://example.com/sms/replies',
+	description:
+		'An http(s) URL that SMS Partner calls with the replies to this send, e.g. an n8n Webhook URL',
+};
+
+/** The optional fields of a send; a long number takes only the tag and the callback URLs. */
+export function additionalFields(show: Show, longNumber = false): INodeProperties {
+	const options = longNumber
+		? [TAG, DLR_URL, REPLY_URL]
+		: [SENDER, TAG, RANGE, STOP_MENTION, UNICODE, DLR_URL, REPLY_URL];
+	return {
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show },
+		options: [...options].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
+}
+
+const SENDER_PATTERN = /^[A-Za-z0-9]{3,11}$/;
+const URL_PATTERN = /^https?:\/\/[^\s/?#]+[^\s]*$/i;
+
+function checkSender(value: unknown): string | undefined {
+	const sender = String(value ?? '').trim();
+	if (sender === '') return undefined;
+	if (!SENDER_PATTERN.test(sender)) {
+		throw new InvalidParameterError(
+			'Sender',
+			`Sender "${sender}" is not 3 to 11 letters or digits`,
+			'Use a name such as MyShop (3 to 11 letters or digits, no spaces, accents or symbols), or leave Sender empty.',
+		);
+	}
+	return sender;
+}
+
+function checkSendTag(value: unknown): string | undefined {
+	if (String(value ?? '').trim() === '') return undefined;
+	const tag = checkTag(value);
+	if (tag !== tag.toLowerCase()) {
+		throw new InvalidParameterError(
+			'Tag',
+			`Tag "${tag}" has capital letters; SMS Partner takes lowercase tags only`,
+			`Use "${tag.toLowerCase()}".`,
+		);
+	}
+	return tag;
+}
+
+function checkUrl(value: unknown, field: string): string | undefined {
+	const url = String(value ?? '').trim();
+	if (url === '') return undefined;
+	if (!URL_PATTERN.test(url)) {
+		throw new InvalidParameterError(
+			field,
+			`${field} "${url}" is not an http(s) URL`,
+			'Give a full address such as https://example.com/sms, or leave it empty.',
+		);
+	}
+	return url;
+}
+
+/** The checked options of a send, and the body fields they become. */
+export interface SendOptions {
+	body: IDataObject;
+	sandbox: boolean;
+	unicode: boolean;
+	lowCost: boolean;
+	schedule?: ApiSchedule;
+}
+
+/**
+ * Reads and checks Sandbox, Send At (when the operation has it) and the Additional Fields of the
+ * current item. Booleans go to the API as 1, and only when on.
+ */
+export function readSendOptions(
+	context: IExecutePaginationFunctions,
+	{ scheduled }: { scheduled: boolean },
+): SendOptions {
+	const fields = context.getNodeParameter('additionalFields', {}) as IDataObject;
+	const sandbox = context.getNodeParameter('sandbox', false) === true;
+	const unicode = fields.isUnicode === true;
+	const lowCost = fields.gamme === 'lowCost';
+	const schedule = scheduled
+		? scheduleFromSendAt(context.getNodeParameter('sendAt', ''), context.getTimezone(), Date.now())
+		: undefined;
+
+	const body: IDataObject = {
+		sender: checkSender(fields.sender),
+		tag: checkSendTag(fields.tag),
+		gamme: fields.gamme === undefined ? undefined : lowCost ? 2 : 1,
+		isStopSms: fields.isStopSms === true ? 1 : undefined,
+		isUnicode: unicode ? 1 : undefined,
+		urlDlr: checkUrl(fields.urlDlr, 'Delivery Report URL'),
+		urlResponse: checkUrl(fields.urlResponse, 'Reply URL'),
+		sandbox: sandbox ? 1 : undefined,
+		...(schedule && {
+			scheduledDeliveryDate: schedule.scheduledDeliveryDate,
+			time: schedule.time,
+			minute: schedule.minute,
+		}),
+	};
+	for (const key of Object.keys(body)) if (body[key] === undefined) delete body[key];
+	return { body, sandbox, unicode, lowCost, schedule };
+}
+
+/** Amounts and counts as numbers, whatever form the API used; null when there is none. */
+export function toNumberOrNull(value: unknown): number | null {
+	if (value === undefined || value === null || value === '') return null;
+	const number = Number(value);
+	return Number.isFinite(number) ? number : null;
+}
+
+/** The item of a one-text send (/send, /vn/send). */
+export function toSendResult(
+	body: JsonObject,
+	sent: { phoneNumbers: string[]; options: SendOptions },
+): IDataObject {
+	const { schedule, sandbox } = sent.options;
+	return {
+		success: true,
+		code: toNumberOrNull(body.code) ?? 200,
+		messageId: toNumberOrNull(body.message_id) ?? body.message_id ?? null,
+		nbSms: toNumberOrNull(body.nb_sms ?? body.nbSMS),
+		cost: toNumberOrNull(body.cost),
+		currency: body.currency ?? null,
+		phoneNumbers: sent.phoneNumbers,
+		scheduledAt: schedule ? new Date(schedule.at).toISOString() : null,
+		sandbox,
+	};
+}
