@@ -49,6 +49,9 @@ const ERRORS = {
 	405: { status: 405, message: 'Méthode non autorisée', routing: true },
 	429: { status: 429, message: 'Trop de requêtes en une minute' },
 	500: { status: 500, message: 'Erreur interne du serveur' },
+	15: { status: 400, message: 'Le numéro est déjà dans le groupe' },
+	8: { status: 400, message: 'Crédits insuffisants' },
+	55: { status: 400, message: 'Aucun numéro vers lequel envoyer' },
 } satisfies Record<number, ErrorEntry>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -1,7 +1,15 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
 import { SMS_PARTNER_DEFAULT_BASE_URL } from '../../credentials/SmsPartnerApi.credentials';
+import { accountDescription } from './resources/account/account.resource';
+import { contactDescription } from './resources/contact/contact.resource';
+import { groupLoadOptions } from './resources/group/load-options';
+import { groupDescription } from './resources/group/group.resource';
+import { numberDescription } from './resources/number/number.resource';
 import { smsDescription } from './resources/sms/sms.resource';
+import { statisticsDescription } from './resources/statistics/statistics.resource';
+import { stopListDescription } from './resources/stopList/stopList.resource';
+import { subAccountDescription } from './resources/subAccount/subAccount.resource';
 
 export class SmsPartner implements INodeType {
 	description: INodeTypeDescription = {
@@ -11,7 +19,8 @@ export class SmsPartner implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Cancel scheduled SMS and read delivery statuses with SMS Partner',
+		description:
+			'Send SMS, follow their delivery, cancel scheduled ones and manage contacts, STOP list and sub-accounts with SMS Partner',
 		defaults: { name: 'SMS Partner' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -30,10 +39,30 @@ export class SmsPartner implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'SMS', value: 'sms' }],
+				options: [
+					{ name: 'Account', value: 'account' },
+					{ name: 'Contact', value: 'contact' },
+					{ name: 'Group', value: 'group' },
+					{ name: 'Number', value: 'number' },
+					{ name: 'SMS', value: 'sms' },
+					// "Statistics" is the API's own name for this section; "Statistic" would read wrong.
+					// eslint-disable-next-line n8n-nodes-base/node-param-resource-with-plural-option
+					{ name: 'Statistics', value: 'statistics' },
+					{ name: 'Stop List', value: 'stopList' },
+					{ name: 'Sub-Account', value: 'subAccount' },
+				],
 				default: 'sms',
 			},
 			...smsDescription,
+			...accountDescription,
+			...statisticsDescription,
+			...stopListDescription,
+			...contactDescription,
+			...groupDescription,
+			...numberDescription,
+			...subAccountDescription,
 		],
 	};
+
+	methods = { loadOptions: { ...groupLoadOptions } };
 }
