@@ -2,8 +2,8 @@ import {
 	parseSendAt,
 	scheduleFromSendAt,
 	toApiSchedule,
-	wallTimeToEpoch,
 } from '../../nodes/SmsPartner/shared/schedule';
+import { wallTimeToEpoch } from '../../nodes/SmsPartner/shared/time-zones';
 import { InvalidParameterError } from '../../nodes/SmsPartner/shared/validation';
 
 const utc = (iso: string) => Date.parse(iso);

@@ -3,13 +3,9 @@ import {
 	toPairStatus,
 } from '../../nodes/SmsPartner/resources/sms/getManyStatuses.operation';
 import { toMessageStatus } from '../../nodes/SmsPartner/resources/sms/getStatus.operation';
-import { toRecipientStatus } from '../../nodes/SmsPartner/resources/sms/getStatusByMessage.operation';
-import {
-	parisDateTimeToIso,
-	statusDateToIso,
-	toAmount,
-	toMessageId,
-} from '../../nodes/SmsPartner/resources/sms/status-values';
+import { toMessageRecipientStatus } from '../../nodes/SmsPartner/resources/sms/getStatusByMessage.operation';
+import { apiDateToIso, toAmount, toId } from '../../nodes/SmsPartner/shared/convert';
+import { parisDateTimeToIso } from '../../nodes/SmsPartner/shared/time-zones';
 import { InvalidParameterError } from '../../nodes/SmsPartner/shared/validation';
 
 describe('parisDateTimeToIso', () => {
@@ -35,19 +31,19 @@ describe('parisDateTimeToIso', () => {
 	);
 });
 
-describe('statusDateToIso', () => {
+describe('apiDateToIso', () => {
 	it('accepts both forms the API uses: Unix seconds and Paris wall time', () => {
-		expect(statusDateToIso('1534615206')).toBe('2018-08-18T18:00:06.000Z');
-		expect(statusDateToIso(1534615206)).toBe('2018-08-18T18:00:06.000Z');
-		expect(statusDateToIso('2018-08-18 20:00:06')).toBe('2018-08-18T18:00:06.000Z');
-		expect(statusDateToIso('soon')).toBeNull();
+		expect(apiDateToIso('1534615206')).toBe('2018-08-18T18:00:06.000Z');
+		expect(apiDateToIso(1534615206)).toBe('2018-08-18T18:00:06.000Z');
+		expect(apiDateToIso('2018-08-18 20:00:06')).toBe('2018-08-18T18:00:06.000Z');
+		expect(apiDateToIso('soon')).toBeNull();
 	});
 });
 
-describe('toMessageId and toAmount', () => {
+describe('toId and toAmount', () => {
 	it('give message IDs as numbers whether the API sends "1111" or 1111', () => {
-		expect([toMessageId('1111'), toMessageId(1111), toMessageId(' 42 ')]).toEqual([1111, 1111, 42]);
-		expect([toMessageId('abc'), toMessageId(undefined)]).toEqual(['abc', null]);
+		expect([toId('1111'), toId(1111), toId(' 42 ')]).toEqual([1111, 1111, 42]);
+		expect([toId('abc'), toId(undefined)]).toEqual(['abc', null]);
 	});
 
 	it('give money as numbers, null when there is none', () => {
@@ -169,10 +165,10 @@ describe('toPairStatus (Get Many Statuses)', () => {
 	});
 });
 
-describe('toRecipientStatus (Get Status by Message)', () => {
+describe('toMessageRecipientStatus (Get Status by Message)', () => {
 	it('names fields like Get Status by Tag and adds the message ID', () => {
 		expect(
-			toRecipientStatus(
+			toMessageRecipientStatus(
 				{ phoneNumber: '+33612345678', status: 'Waiting', stopSMS: true, date: '1534615206' },
 				'1003',
 			),

@@ -3,7 +3,7 @@ import {
 	checkSubAccountToken,
 } from '../../nodes/SmsPartner/resources/subAccount/common';
 import { toSubAccount } from '../../nodes/SmsPartner/resources/subAccount/getMany.operation';
-import { parisDateTimeToIso } from '../../nodes/SmsPartner/resources/subAccount/paris-time';
+import { parisDateTimeToIso } from '../../nodes/SmsPartner/shared/time-zones';
 
 describe('parisDateTimeToIso', () => {
 	it.each([

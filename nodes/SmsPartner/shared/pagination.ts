@@ -1,8 +1,19 @@
-import type { IExecutePaginationFunctions, JsonObject } from 'n8n-workflow';
+import type {
+	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
+	JsonObject,
+} from 'n8n-workflow';
 
 import { sendRequest, withQuery } from './request';
 import type { RequestData } from './run-operation';
 import { checkApiResponse, SmsPartnerFailure } from './response';
+import { checkLimit } from './validation';
+
+/** How many rows the user wants from "Return All" and "Limit": `Infinity` for all. */
+export function readLimit(context: IExecuteSingleFunctions): number {
+	const returnAll = context.getNodeParameter('returnAll', false) as boolean;
+	return returnAll ? Infinity : checkLimit(context.getNodeParameter('limit', 50));
+}
 
 /** A bound on pages, so that an API that never returns an empty page cannot loop forever. */
 export const MAX_PAGES = 10_000;

@@ -81,6 +81,15 @@ export function checkApiResponse(body: JsonObject, httpStatus: number): JsonObje
 	});
 }
 
+/** The list under `key` of a checked answer (none: empty); anything else is unreadable. */
+export function listIn(body: JsonObject, key: string): JsonObject[] {
+	const list = body[key] ?? [];
+	if (!Array.isArray(list)) {
+		throw new SmsPartnerFailure('unreadable', 200, { bodyExcerpt: `"${key}" is not a list` });
+	}
+	return list as JsonObject[];
+}
+
 /** An SMS Partner answer, parsed but not yet judged. */
 export interface ApiAnswer {
 	httpStatus: number;

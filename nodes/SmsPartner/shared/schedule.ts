@@ -1,24 +1,18 @@
+import {
+	API_TIME_ZONE,
+	isRealWallTime,
+	wallAsUtc,
+	wallTimeIn,
+	wallTimeToEpoch,
+} from './time-zones';
 import { InvalidParameterError } from './validation';
 
-/** SMS Partner reads scheduled sends as wall-clock time in Paris; it has no time zone field. */
-export const API_TIME_ZONE = 'Europe/Paris';
 /** Send times fall on 5-minute steps (errors 47 and 48). */
 export const STEP_MS = 5 * 60_000;
 /** A scheduled send can no longer be cancelled in its last 5 minutes (cancel error 6). */
 export const CANCEL_DEADLINE_MS = 5 * 60_000;
 
 const FIELD = 'Send At';
-const DAY_MS = 86_400_000;
-
-interface WallTime {
-	year: number;
-	month: number; // 1-12
-	day: number;
-	hour: number;
-	minute: number;
-	second: number;
-	millisecond: number;
-}
 
 /** The schedule fields of a send request, and the instant they stand for. */
 export interface ApiSchedule {
@@ -30,75 +24,6 @@ export interface ApiSchedule {
 	minute: number;
 	/** Epoch milliseconds. */
 	at: number;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-	let formatter = formatters.get(timeZone);
-	if (formatter === undefined) {
-		formatter = new Intl.DateTimeFormat('en-US', {
-			timeZone,
-			hourCycle: 'h23',
-			year: 'numeric',
-			month: 'numeric',
-			day: 'numeric',
-			hour: 'numeric',
-			minute: 'numeric',
-			second: 'numeric',
-		});
-		formatters.set(timeZone, formatter);
-	}
-	return formatter;
-}
-
-/** The wall-clock reading of an instant in a time zone. */
-export function wallTimeIn(epochMs: number, timeZone: string): WallTime {
-	const parts: Record<string, number> = {};
-	for (const part of formatterFor(timeZone).formatToParts(new Date(epochMs))) {
-		if (part.type !== 'literal') parts[part.type] = Number(part.value);
-	}
-	return {
-		year: parts.year,
-		month: parts.month,
-		day: parts.day,
-		hour: parts.hour,
-		minute: parts.minute,
-		second: parts.second,
-		millisecond: ((epochMs % 1000) + 1000) % 1000,
-	};
-}
-
-function wallAsUtc(wall: WallTime): number {
-	return Date.UTC(
-		wall.year,
-		wall.month - 1,
-		wall.day,
-		wall.hour,
-		wall.minute,
-		wall.second,
-		wall.millisecond,
-	);
-}
-
-/** Milliseconds to add to UTC to read the wall clock of `timeZone` at that instant. */
-function offsetAt(epochMs: number, timeZone: string): number {
-	return wallAsUtc(wallTimeIn(epochMs, timeZone)) - epochMs;
-}
-
-/**
- * The instant a wall-clock time denotes in a time zone. A time that occurs twice (when clocks
- * go back) is its first occurrence; a time skipped when clocks go forward is moved on by the
- * gap (02:30 becomes 03:30), as calendars and n8n's own dates do.
- */
-export function wallTimeToEpoch(wall: WallTime, timeZone: string): number {
-	const asUtc = wallAsUtc(wall);
-	// A day either side, the offsets are those before and after any nearby change.
-	const offsets = [offsetAt(asUtc - DAY_MS, timeZone), offsetAt(asUtc + DAY_MS, timeZone)];
-	const matches = offsets
-		.map((offset) => asUtc - offset)
-		.filter((epoch) => asUtc - offsetAt(epoch, timeZone) === epoch);
-	return matches.length > 0 ? Math.min(...matches) : asUtc - offsets[0];
 }
 
 const DATE_TIME =
@@ -139,12 +64,7 @@ export function parseSendAt(value: unknown, timeZone: string): number | undefine
 	const [year, month, day, hour, minute, second = 0] = match.slice(1, 7).map((n) => Number(n ?? 0));
 	const millisecond = Number((match[7] ?? '0').padEnd(3, '0').slice(0, 3));
 	const wall = { year, month, day, hour, minute, second, millisecond };
-	const calendar = new Date(Date.UTC(year, month - 1, day));
-	const realDate =
-		calendar.getUTCFullYear() === year &&
-		calendar.getUTCMonth() === month - 1 &&
-		calendar.getUTCDate() === day;
-	if (!realDate || hour > 23 || minute > 59 || second > 59) throw invalid(value);
+	if (!isRealWallTime(wall)) throw invalid(value);
 
 	const zone = match[8];
 	if (zone === undefined) return wallTimeToEpoch(wall, timeZone);

@@ -14,7 +14,7 @@ import { operationOptions } from '../../shared/descriptions';
 import { requestApi } from '../../shared/request';
 import { parseApiAnswer, type ApiAnswer, type ResponseShape } from '../../shared/response';
 import { runForEachItem, type OperationRun } from '../../shared/run-operation';
-import { toAmount } from '../sms/status-values';
+import { toAmount } from '../../shared/convert';
 
 /**
  * Positions of the values in the XML answer, which has no keys. `user` is the documented

@@ -1,12 +1,11 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { ApiErrorTexts } from '../../shared/api-errors';
-import { operationOptions } from '../../shared/descriptions';
-import { fetchPages } from '../../shared/pagination';
+import { operationOptions, returnAllAndLimit } from '../../shared/descriptions';
+import { fetchPages, readLimit } from '../../shared/pagination';
 import { withQuery } from '../../shared/request';
 import { parseApiAnswer, type ResponseShape } from '../../shared/response';
 import { runForEachItem, type OperationRun } from '../../shared/run-operation';
-import { checkLimit } from '../../shared/validation';
 import { checkGroupId, groupIdField } from '../group/group-id';
 import { LISTED_CONTACT_FIELDS, toListedContact } from './shaping';
 
@@ -30,8 +29,7 @@ export const CONTACT_LIST_ERRORS: ApiErrorTexts = {
 
 const getContacts: OperationRun = async function (request) {
 	const groupId = checkGroupId(this.getNodeParameter('groupId'));
-	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
-	const limit = returnAll ? Infinity : checkLimit(this.getNodeParameter('limit', 50));
+	const limit = readLimit(this);
 	// 20 contacts per page; `total` is not needed: a short or empty page ends the list.
 	const rows = await fetchPages(this, withQuery(request, { groupId }), {
 		listKey: CONTACT_LIST,
@@ -55,22 +53,6 @@ export const contactGetManyOperation: INodePropertyOptions = {
 
 export const contactGetManyFields: INodeProperties[] = [
 	groupIdField(show, 'The group whose contacts to list'),
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { ...show, returnAll: [false] } },
-	},
+	...returnAllAndLimit('contact', 'getMany'),
 	operationOptions('contact', 'getMany'),
 ];

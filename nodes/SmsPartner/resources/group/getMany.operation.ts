@@ -1,14 +1,12 @@
 import type { IDataObject, INodeProperties, INodePropertyOptions, JsonObject } from 'n8n-workflow';
 
 import { toBoolean } from '../../shared/convert';
-import { operationOptions } from '../../shared/descriptions';
+import { operationOptions, returnAllAndLimit } from '../../shared/descriptions';
 import { sendRequest } from '../../shared/request';
 import { checkApiResponse, parseApiAnswer, type ResponseShape } from '../../shared/response';
+import { readLimit } from '../../shared/pagination';
 import { runForEachItem, type OperationRun } from '../../shared/run-operation';
-import { checkLimit } from '../../shared/validation';
 import { offsetIsoToUtc, toId } from '../contact/shaping';
-
-const show = { resource: ['group'], operation: ['getMany'] };
 
 /** Positions of the values in the XML answer, which has no keys (and, as documented, no code). */
 export const GROUP_LIST_RESPONSE: ResponseShape = [
@@ -54,8 +52,7 @@ export function toGroup(row: JsonObject): IDataObject {
 }
 
 const getGroups: OperationRun = async function (request) {
-	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
-	const limit = returnAll ? Infinity : checkLimit(this.getNodeParameter('limit', 50));
+	const limit = readLimit(this);
 	const { body, httpStatus } = await sendRequest(this, request);
 	// The API returns every group at once; Limit is applied here.
 	return groupsOf(body, httpStatus).slice(0, limit).map(toGroup);
@@ -75,22 +72,6 @@ export const groupGetManyOperation: INodePropertyOptions = {
 };
 
 export const groupGetManyFields: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { ...show, returnAll: [false] } },
-	},
+	...returnAllAndLimit('group', 'getMany'),
 	operationOptions('group', 'getMany'),
 ];

@@ -1,14 +1,13 @@
 import type { IDataObject, INodeProperties, INodePropertyOptions, JsonObject } from 'n8n-workflow';
 
 import type { ApiErrorTexts } from '../../shared/api-errors';
-import { toBoolean } from '../../shared/convert';
+import { toBoolean, apiDateToIso, toId } from '../../shared/convert';
 import { operationOptions } from '../../shared/descriptions';
 import { MAX_NUMBERS_PER_REQUEST, toInternationalNumber } from '../../shared/phone-numbers';
 import { requestApi, withBody } from '../../shared/request';
-import { parseApiAnswer, SmsPartnerFailure, type ResponseShape } from '../../shared/response';
+import { listIn, parseApiAnswer, type ResponseShape } from '../../shared/response';
 import { runForEachItem, type OperationRun } from '../../shared/run-operation';
 import { checkMessageId, InvalidParameterError } from '../../shared/validation';
-import { statusDateToIso, toMessageId } from './status-values';
 
 const show = { resource: ['sms'], operation: ['getManyStatuses'] };
 
@@ -130,7 +129,7 @@ export function parseStatusPairs(value: unknown): StatusPair[] {
  */
 export function toPairStatus(row: JsonObject): IDataObject {
 	const { success, code, phoneNumber, messageId, status, date, stopSms, isSpam, ...rest } = row;
-	const identity = { messageId: toMessageId(messageId), phoneNumber: phoneNumber ?? null };
+	const identity = { messageId: toId(messageId), phoneNumber: phoneNumber ?? null };
 	if (success === false) {
 		return {
 			...identity,
@@ -149,7 +148,7 @@ export function toPairStatus(row: JsonObject): IDataObject {
 		status: status ?? null,
 		stopSms: toBoolean(stopSms),
 		isSpam: toBoolean(isSpam),
-		date: statusDateToIso(date),
+		date: apiDateToIso(date),
 		found: true,
 		...rest,
 	};
@@ -165,13 +164,8 @@ function pairsOf(this: ThisParameterType<OperationRun>): StatusPair[] {
 const getManyStatuses: OperationRun = async function (request) {
 	const pairs = pairsOf.call(this);
 	const body = await requestApi(this, withBody(request, { [PAIR_LIST]: pairs }));
-	const list = body[STATUS_LIST] ?? [];
-	if (!Array.isArray(list)) {
-		throw new SmsPartnerFailure('unreadable', 200, {
-			bodyExcerpt: `"${STATUS_LIST}" is not a list`,
-		});
-	}
-	return (list as JsonObject[]).map(toPairStatus);
+	const list = listIn(body, STATUS_LIST);
+	return list.map(toPairStatus);
 };
 
 export const getManyStatusesOperation: INodePropertyOptions = {

@@ -1,14 +1,13 @@
 import type { IDataObject, INodeProperties, INodePropertyOptions, JsonObject } from 'n8n-workflow';
 
 import type { ApiErrorTexts } from '../../shared/api-errors';
-import { toBoolean } from '../../shared/convert';
+import { toBoolean, apiDateToIso, toAmount, toId } from '../../shared/convert';
 import { operationOptions } from '../../shared/descriptions';
 import { toInternationalNumber } from '../../shared/phone-numbers';
 import { requestApi, withQuery } from '../../shared/request';
 import { parseApiAnswer, type ResponseShape } from '../../shared/response';
 import { runForEachItem, type OperationRun } from '../../shared/run-operation';
 import { checkMessageId, InvalidParameterError } from '../../shared/validation';
-import { statusDateToIso, toAmount, toMessageId } from './status-values';
 
 const show = { resource: ['sms'], operation: ['getStatus'] };
 
@@ -75,11 +74,11 @@ export function toMessageStatus(body: JsonObject, asked: string): IDataObject {
 	delete rest.code;
 	const given = number ?? phoneNumber;
 	return {
-		messageId: toMessageId(messageId),
+		messageId: toId(messageId),
 		phoneNumber: (typeof given === 'string' && toInternationalNumber(given)) || asked,
 		status: statut ?? status ?? null,
 		stopSms: toBoolean(stopSms),
-		date: statusDateToIso(date),
+		date: apiDateToIso(date),
 		cost: toAmount(cost),
 		currency: currency ?? null,
 		countryCode: countryCode ?? null,

@@ -1,17 +1,15 @@
 import type { IDataObject, INodeProperties, INodePropertyOptions, JsonObject } from 'n8n-workflow';
 
 import type { ApiErrorTexts } from '../../shared/api-errors';
-import { toBoolean, unixSecondsToIso } from '../../shared/convert';
-import { operationOptions } from '../../shared/descriptions';
-import { fetchPages } from '../../shared/pagination';
+import { operationOptions, returnAllAndLimit } from '../../shared/descriptions';
+import { fetchPages, readLimit } from '../../shared/pagination';
 import { withQuery } from '../../shared/request';
 import { parseApiAnswer, type ResponseShape } from '../../shared/response';
 import { runForEachItem, type OperationRun } from '../../shared/run-operation';
-import { checkLimit, checkTag } from '../../shared/validation';
+import { checkTag } from '../../shared/validation';
+import { RECIPIENT_STATUS_LIST, STATUS_LIST, toRecipientStatus } from './recipient-status';
 
 const show = { resource: ['sms'], operation: ['getStatusByTag'] };
-
-const STATUS_LIST = 'StatutResponse_List';
 
 /** Positions of the values in the XML answer, which has no keys. */
 export const TAG_STATUS_RESPONSE: ResponseShape = [
@@ -19,19 +17,7 @@ export const TAG_STATUS_RESPONSE: ResponseShape = [
 	['code', 'number'],
 	['currentPage', 'number'],
 	['total', 'number'],
-	[
-		STATUS_LIST,
-		{
-			list: {
-				record: [
-					['phoneNumber', 'string'],
-					['status', 'string'],
-					['stopSMS', 'boolean'],
-					['date', 'string'],
-				],
-			},
-		},
-	],
+	[STATUS_LIST, RECIPIENT_STATUS_LIST],
 ];
 
 export const TAG_STATUS_ERRORS: ApiErrorTexts = {
@@ -39,23 +25,14 @@ export const TAG_STATUS_ERRORS: ApiErrorTexts = {
 	4: 'No SMS sent with this tag was found on this account. Check the tag (it is case-sensitive) and that the credential belongs to the account that sent the SMS.',
 };
 
-/** One recipient's status as an output item; fields the API may add are kept as they are. */
+/** One recipient's status, led by the tag that selected it. */
 export function toTagStatus(row: JsonObject, tag: string): IDataObject {
-	const { phoneNumber, status, stopSMS, stopSms, date, ...rest } = row;
-	return {
-		tag,
-		phoneNumber: phoneNumber ?? null,
-		status: status ?? null,
-		stopSms: toBoolean(stopSMS ?? stopSms),
-		date: unixSecondsToIso(date),
-		...rest,
-	};
+	return { tag, ...toRecipientStatus(row) };
 }
 
 const getStatusesByTag: OperationRun = async function (request) {
 	const tag = checkTag(this.getNodeParameter('tag'));
-	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
-	const limit = returnAll ? Infinity : checkLimit(this.getNodeParameter('limit', 50));
+	const limit = readLimit(this);
 	const rows = await fetchPages(this, withQuery(request, { tag }), {
 		listKey: STATUS_LIST,
 		limit,
@@ -90,22 +67,6 @@ export const getStatusByTagFields: INodeProperties[] = [
 			'The tag given to the SMS when they were sent: up to 20 characters, no spaces, e.g. reminders-2026-11',
 		displayOptions: { show },
 	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { ...show, returnAll: [false] } },
-	},
+	...returnAllAndLimit('sms', 'getStatusByTag'),
 	operationOptions('sms', 'getStatusByTag'),
 ];

@@ -1,13 +1,12 @@
 import type { IDataObject, INodeProperties, INodePropertyOptions, JsonObject } from 'n8n-workflow';
 
 import type { ApiErrorTexts } from '../../shared/api-errors';
-import { unixSecondsToIso } from '../../shared/convert';
+import { unixSecondsToIso, toAmount } from '../../shared/convert';
 import { operationOptions } from '../../shared/descriptions';
 import { requestApi, withQuery } from '../../shared/request';
-import { parseApiAnswer, SmsPartnerFailure, type ResponseShape } from '../../shared/response';
+import { listIn, parseApiAnswer, type ResponseShape } from '../../shared/response';
 import { runForEachItem, type OperationRun } from '../../shared/run-operation';
 import { InvalidParameterError } from '../../shared/validation';
-import { toAmount } from '../sms/status-values';
 
 const show = { resource: ['statistics'], operation: ['getCostSummary'] };
 
@@ -135,13 +134,8 @@ const getCostSummary: OperationRun = async function (request) {
 		query.to = to.api;
 	}
 	const body = await requestApi(this, withQuery(request, query));
-	const months = body[MONTH_LIST] ?? [];
-	if (!Array.isArray(months)) {
-		throw new SmsPartnerFailure('unreadable', 200, {
-			bodyExcerpt: `"${MONTH_LIST}" is not a list`,
-		});
-	}
-	return (months as JsonObject[]).map(toCostMonth);
+	const months = listIn(body, MONTH_LIST);
+	return months.map(toCostMonth);
 };
 
 export const getCostSummaryOperation: INodePropertyOptions = {

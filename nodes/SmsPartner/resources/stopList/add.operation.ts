@@ -7,7 +7,7 @@ import { requestApi, withBody } from '../../shared/request';
 import { parseApiAnswer, type ResponseShape } from '../../shared/response';
 import { runForEachItem, type OperationRun } from '../../shared/run-operation';
 import { InvalidParameterError } from '../../shared/validation';
-import { toMessageId } from '../sms/status-values';
+import { toId } from '../../shared/convert';
 
 const show = { resource: ['stopList'], operation: ['add'] };
 
@@ -42,7 +42,7 @@ export function checkStopNumber(value: unknown): string {
 const addStopNumber: OperationRun = async function (request) {
 	const phoneNumber = checkStopNumber(this.getNodeParameter('phoneNumber'));
 	const body = await requestApi(this, withBody(request, { phoneNumber }));
-	return [{ success: true, id: toMessageId(body.stopId), phoneNumber }];
+	return [{ success: true, id: toId(body.stopId), phoneNumber }];
 };
 
 export const addOperation: INodePropertyOptions = {

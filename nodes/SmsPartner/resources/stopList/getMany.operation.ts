@@ -1,14 +1,13 @@
 import type { IDataObject, INodeProperties, INodePropertyOptions, JsonObject } from 'n8n-workflow';
 
 import type { ApiErrorTexts } from '../../shared/api-errors';
-import { operationOptions } from '../../shared/descriptions';
+import { operationOptions, returnAllAndLimit } from '../../shared/descriptions';
 import { requestApi } from '../../shared/request';
-import { parseApiAnswer, SmsPartnerFailure, type ResponseShape } from '../../shared/response';
+import { listIn, parseApiAnswer, type ResponseShape } from '../../shared/response';
+import { readLimit } from '../../shared/pagination';
 import { runForEachItem, type OperationRun } from '../../shared/run-operation';
-import { checkLimit } from '../../shared/validation';
-import { parisDateTimeToIso, toMessageId } from '../sms/status-values';
-
-const show = { resource: ['stopList'], operation: ['getMany'] };
+import { toId } from '../../shared/convert';
+import { parisDateTimeToIso } from '../../shared/time-zones';
 
 const ENTRY_LIST = 'data';
 
@@ -38,7 +37,7 @@ export const STOP_LIST_ERRORS: ApiErrorTexts = {};
 export function toStopEntry(row: JsonObject): IDataObject {
 	const { id, phoneNumber, createdAt, ...rest } = row;
 	return {
-		id: toMessageId(id),
+		id: toId(id),
 		phoneNumber: phoneNumber ?? null,
 		createdAt: parisDateTimeToIso(createdAt),
 		...rest,
@@ -46,17 +45,11 @@ export function toStopEntry(row: JsonObject): IDataObject {
 }
 
 const getStopList: OperationRun = async function (request) {
-	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
-	const limit = returnAll ? Infinity : checkLimit(this.getNodeParameter('limit', 50));
+	const limit = readLimit(this);
 	const body = await requestApi(this, request);
-	const entries = body[ENTRY_LIST] ?? [];
-	if (!Array.isArray(entries)) {
-		throw new SmsPartnerFailure('unreadable', 200, {
-			bodyExcerpt: `"${ENTRY_LIST}" is not a list`,
-		});
-	}
+	const entries = listIn(body, ENTRY_LIST);
 	// The list comes whole (no pagination is documented), so Limit applies here.
-	return (entries as JsonObject[]).slice(0, limit).map(toStopEntry);
+	return entries.slice(0, limit).map(toStopEntry);
 };
 
 export const getManyOperation: INodePropertyOptions = {
@@ -74,22 +67,6 @@ export const getManyOperation: INodePropertyOptions = {
 };
 
 export const getManyFields: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { ...show, returnAll: [false] } },
-	},
+	...returnAllAndLimit('stopList', 'getMany'),
 	operationOptions('stopList', 'getMany'),
 ];

@@ -1,13 +1,10 @@
 import type { IDataObject, INodeProperties, INodePropertyOptions, JsonObject } from 'n8n-workflow';
 
-import { operationOptions } from '../../shared/descriptions';
-import { fetchPages } from '../../shared/pagination';
+import { operationOptions, returnAllAndLimit } from '../../shared/descriptions';
+import { fetchPages, readLimit } from '../../shared/pagination';
 import { parseApiAnswer, type ResponseShape } from '../../shared/response';
 import { runForEachItem, type OperationRun } from '../../shared/run-operation';
-import { checkLimit } from '../../shared/validation';
-import { parisDateTimeToIso } from './paris-time';
-
-const show = { resource: ['subAccount'], operation: ['getMany'] };
+import { parisDateTimeToIso } from '../../shared/time-zones';
 
 const SUB_ACCOUNT_LIST = 'data';
 
@@ -66,8 +63,7 @@ export function toSubAccount(row: JsonObject): IDataObject {
 }
 
 const getSubAccounts: OperationRun = async function (request) {
-	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
-	const limit = returnAll ? Infinity : checkLimit(this.getNodeParameter('limit', 50));
+	const limit = readLimit(this);
 	const rows = await fetchPages(this, request, {
 		listKey: SUB_ACCOUNT_LIST,
 		limit,
@@ -91,22 +87,6 @@ export const getManyOperation: INodePropertyOptions = {
 };
 
 export const getManyFields: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { ...show, returnAll: [false] } },
-	},
+	...returnAllAndLimit('subAccount', 'getMany'),
 	operationOptions('subAccount', 'getMany'),
 ];
