@@ -38,10 +38,10 @@ export function answerApiRequest(request: ApiRequest, context: EndpointContext):
 	const fail = (error: ApiError | ValidationError): ApiResponse =>
 		reply(
 			errorAnswer(error, context.settings.validationErrorKey),
-			httpStatusFor(error.code, context.settings.errorStatus),
+			httpStatusFor(error, context.settings.errorStatus),
 		);
 
-	if (endpoint === undefined) return fail(new ApiError(404));
+	if (endpoint === undefined) return fail(new ApiError(404, undefined, true));
 	if (request.method !== endpoint.method) {
 		const response = fail(new ApiError(405));
 		response.headers.allow = endpoint.method;

@@ -8,8 +8,11 @@ interface ErrorEntry {
 	status: number;
 	/** French text, as the API answers by default; absent for 9, which lists violations instead. */
 	message?: string;
-	/** Answered by the router before any API logic, so its status never becomes 200. */
-	routing?: true;
+	/**
+	 * The status belongs to HTTP, not to the API's choice: the rate limit is documented as HTTP
+	 * 429, and a wrong method is refused before any API logic. It never becomes 200.
+	 */
+	httpLevel?: true;
 }
 
 /**
@@ -45,9 +48,9 @@ const ERRORS = {
 	50: { status: 400, message: 'Maximum 500 numéros par requête' },
 	52: { status: 400, message: 'Maximum 10 SMS concaténés' },
 	90: { status: 400, message: 'JSON malformé (erreur de syntaxe)' },
-	404: { status: 404, message: 'Ressource introuvable', routing: true },
-	405: { status: 405, message: 'Méthode non autorisée', routing: true },
-	429: { status: 429, message: 'Trop de requêtes en une minute' },
+	404: { status: 404, message: 'Ressource introuvable' },
+	405: { status: 405, message: 'Méthode non autorisée', httpLevel: true },
+	429: { status: 429, message: 'Trop de requêtes en une minute', httpLevel: true },
 	500: { status: 500, message: 'Erreur interne du serveur' },
 	15: { status: 400, message: 'Le numéro est déjà dans le groupe' },
 	8: { status: 400, message: 'Crédits insuffisants' },
@@ -67,6 +70,8 @@ export class ApiError extends Error {
 	constructor(
 		readonly code: MessageErrorCode,
 		message: string = ERRORS[code].message,
+		/** An unknown path: the web server answers 404 before the API, in every mode. */
+		readonly unknownPath = false,
 	) {
 		super(message);
 	}
@@ -84,9 +89,10 @@ export function violation(field: string, message: string): Violation {
 	return { elementId: `children[${field}].data`, message };
 }
 
-export function httpStatusFor(code: ErrorCode, mode: ErrorStatusMode): number {
-	const entry: ErrorEntry = ERRORS[code];
-	return mode === 'always-200' && !entry.routing ? 200 : entry.status;
+export function httpStatusFor(error: ApiError | ValidationError, mode: ErrorStatusMode): number {
+	const entry: ErrorEntry = ERRORS[error.code];
+	const keepsStatus = entry.httpLevel || (error instanceof ApiError && error.unknownPath);
+	return mode === 'always-200' && !keepsStatus ? 200 : entry.status;
 }
 
 export function errorAnswer(

@@ -166,11 +166,11 @@ describe('GET /statistics/cost-resume', () => {
 		expect((await resume({ interval: 'last_month' })).status).toBe(200);
 	});
 
-	it('gives the 429 with HTTP 200 in always-200 mode', async () => {
+	it('keeps HTTP 429 in always-200 mode: a rate limit is an HTTP status', async () => {
 		sim.configure({ errorStatus: 'always-200' });
 		for (let i = 0; i < 5; i++) await resume({ interval: 'last_month' });
 		const refused = await resume({ interval: 'last_month' });
-		expect(refused.status).toBe(200);
+		expect(refused.status).toBe(429);
 		expect(refused.body.code).toBe(429);
 	});
 

@@ -168,8 +168,8 @@ describe('Get Cost Summary', () => {
 						'SMS Partner error 429: SMS Partner allows 5 cost summaries per minute and this request went over the limit. Wait a minute before asking again; in a loop, add a Wait node of at least 12 seconds between requests.',
 					details: {
 						code: 429,
-						httpStatus: errorStatus === 'mirror' ? 429 : 200,
-						description: `SMS Partner said: "Trop de requêtes en une minute"\n(HTTP ${errorStatus === 'mirror' ? 429 : 200})`,
+						httpStatus: 429,
+						description: 'SMS Partner said: "Trop de requêtes en une minute"\n(HTTP 429)',
 					},
 				});
 				sim.clock.advance(61);
