@@ -1,7 +1,7 @@
 /**
- * The example workflow of examples/, run through n8n's engine against the local SMS Partner
- * simulator: a booking app has sent and scheduled reminders with a tag; the workflow reads their
- * statuses, then cancels the reminders of two cancelled appointments, one of them too late.
+ * The example workflows of examples/, run through n8n's engine against the local SMS Partner
+ * simulator: a practice sends and schedules appointment reminders with a tag and reads their
+ * statuses; later it cancels the reminders of two cancelled appointments, one of them too late.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,67 +10,24 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { runWorkflow, type WorkflowJson } from '../runner';
 import { DEFAULT_API_KEY, startSimulator, type Simulator } from '../simulator';
-import { sendSms } from '../simulator/seed';
 
-const WORKFLOW_FILE = path.join(__dirname, '..', 'examples', 'appointment-reminders.json');
 const TAG = 'demo-reminders';
-/** 08:03 UTC: the 08:05 slot is 2 minutes away, too close to cancel. */
-const START = new Date('2026-11-24T08:03:00Z');
+const FIVE_MINUTES = 5 * 60_000;
 
-async function bookReminders(sim: Simulator) {
-	const tomorrowAt = (hour: number, minute: number) =>
-		new Date(Date.UTC(2026, 10, 25, hour, minute));
-	const send = (phoneNumbers: string[], message: string, at?: Date) =>
-		sendSms(sim.baseUrl, DEFAULT_API_KEY, { phoneNumbers, message, tag: TAG, at });
-	const confirmations = await send(['0612345678', '0612345699'], 'Votre rendez-vous est confirmé.');
-	const kept = await send(['0611223344'], 'Rappel : rendez-vous demain à 10h.', tomorrowAt(9, 0));
-	const camille = await send(
-		['0622334455'],
-		'Rappel : rendez-vous demain à 10h30.',
-		tomorrowAt(9, 30),
-	);
-	const louis = await send(
-		['0633445566'],
-		'Rappel : rendez-vous à 9h05.',
-		new Date('2026-11-24T08:05:00Z'),
-	);
-	return { confirmations, kept, camille, louis };
+function loadWorkflow(file: string): WorkflowJson {
+	return JSON.parse(readFileSync(path.join(__dirname, '..', 'examples', file), 'utf8'));
 }
 
-function line(...cells: unknown[]): string {
-	return cells
-		.map((cell, index) => String(cell ?? '').padEnd([16, 15, 26, 0][index] ?? 0))
-		.join(' ');
-}
-
-function printStatuses(items: INodeExecutionData[]) {
-	console.log(`\n"Reminder statuses" (Get Status by Tag "${TAG}"): ${items.length} items`);
-	console.log(`  ${line('phoneNumber', 'status', 'date', 'stopSms')}`);
-	for (const { json } of items) {
-		console.log(`  ${line(json.phoneNumber, json.status, json.date, json.stopSms)}`);
+async function run(sim: Simulator, workflow: WorkflowJson, trigger: string, input: IDataObject[]) {
+	console.log(`\nRunning "${workflow.name}" through the n8n engine…`);
+	const result = await runWorkflow(workflow, {
+		credentials: { smsPartnerApi: { apiKey: DEFAULT_API_KEY, baseUrl: sim.baseUrl } },
+		pinData: { [trigger]: input.map((json) => ({ json })) },
+	});
+	if (result.run.status !== 'success') {
+		throw new Error(`The workflow did not finish: ${result.run.data.resultData.error?.message}`);
 	}
-}
-
-function printCancels(
-	done: INodeExecutionData[],
-	failed: INodeExecutionData[],
-	input: IDataObject[],
-) {
-	console.log(
-		`\n"Cancel reminder" (Cancel): ${done.length} cancelled, ${failed.length} on the error output`,
-	);
-	const rows = [
-		...done.map((item) => ({ item, ok: true })),
-		...failed.map((item) => ({ item, ok: false })),
-	];
-	rows.sort((a, b) => pairedIndex(a.item) - pairedIndex(b.item));
-	for (const { item, ok } of rows) {
-		const source = input[pairedIndex(item)];
-		const head = `  input item ${pairedIndex(item)} (${source.appointment}, message ${source.messageId}):`;
-		console.log(
-			ok ? `${head} cancelled. SMS Partner: "${item.json.message}"` : `${head} ${item.json.error}`,
-		);
-	}
+	return result.output;
 }
 
 function pairedIndex(item: INodeExecutionData): number {
@@ -78,31 +35,97 @@ function pairedIndex(item: INodeExecutionData): number {
 	return typeof paired === 'object' ? paired.item : Number(paired);
 }
 
-async function main() {
-	const sim = await startSimulator({ startTime: START });
-	try {
-		console.log(`SMS Partner simulator on ${sim.baseUrl} (clock set to ${START.toISOString()})`);
-		const ids = await bookReminders(sim);
-		console.log(
-			`The booking app sent confirmation ${ids.confirmations} now and scheduled reminders ${ids.kept}, ${ids.camille} (tomorrow) and ${ids.louis} (in 2 minutes), all tagged "${TAG}".`,
-		);
-		sim.clock.advance(60);
+function table(title: string, items: INodeExecutionData[], columns: string[]) {
+	console.log(`\n${title}: ${items.length} items`);
+	const widths = columns.map((column) =>
+		Math.max(column.length, ...items.map((item) => String(item.json[column] ?? '').length)),
+	);
+	const row = (cells: string[]) => `  ${cells.map((cell, i) => cell.padEnd(widths[i])).join('  ')}`;
+	console.log(row(columns));
+	for (const { json } of items)
+		console.log(row(columns.map((column) => String(json[column] ?? ''))));
+}
 
-		const workflow = JSON.parse(readFileSync(WORKFLOW_FILE, 'utf8')) as WorkflowJson;
-		const input = [
-			{ appointment: 'RDV-1042', patient: 'Camille', messageId: ids.camille },
-			{ appointment: 'RDV-1043', patient: 'Louis', messageId: ids.louis },
+async function main() {
+	// The simulator's clock starts at the real time, as the node checks Send At against it.
+	const sim = await startSimulator();
+	try {
+		console.log(`SMS Partner simulator on ${sim.baseUrl}`);
+		const tomorrow = new Date(Date.now() + 86_400_000);
+		tomorrow.setUTCHours(9, 30, 0, 0);
+		// The next 5-minute step at least 7 minutes away: still cancellable when it is scheduled.
+		const soon = new Date(Math.ceil((Date.now() + 7 * 60_000) / FIVE_MINUTES) * FIVE_MINUTES);
+		const appointments = [
+			{ appointment: 'RDV-1041', patient: 'Jules', phone: '06 12 34 56 78', remindAt: '' },
+			{
+				appointment: 'RDV-1042',
+				patient: 'Camille',
+				phone: '0622334455',
+				remindAt: tomorrow.toISOString(),
+			},
+			{
+				appointment: 'RDV-1043',
+				patient: 'Louis',
+				phone: '+33633445566',
+				remindAt: soon.toISOString(),
+			},
+			{ appointment: 'RDV-1044', patient: 'Emma', phone: '0612345699', remindAt: '' },
 		];
-		console.log(`\nRunning "${workflow.name}" through the n8n engine…`);
-		const { run, output } = await runWorkflow(workflow, {
-			credentials: { smsPartnerApi: { apiKey: DEFAULT_API_KEY, baseUrl: sim.baseUrl } },
-			pinData: { 'Cancelled appointments': input.map((json) => ({ json })) },
-		});
-		if (run.status !== 'success') {
-			throw new Error(`The workflow did not finish: ${run.data.resultData.error?.message}`);
+
+		const sending = await run(
+			sim,
+			loadWorkflow('send-reminders.json'),
+			'Appointments',
+			appointments,
+		);
+		const sent = sending('Send reminder');
+		table('"Send reminder" (Send)', sent, [
+			'messageId',
+			'phoneNumbers',
+			'scheduledAt',
+			'nbSms',
+			'cost',
+		]);
+		table(
+			'"Reminder statuses" (Get Status by Tag), right after sending',
+			sending('Reminder statuses'),
+			['phoneNumber', 'status', 'date'],
+		);
+
+		// Time passes: the SMS sent now are delivered, and Louis's reminder is 2 minutes away.
+		sim.clock.advance((soon.getTime() - sim.clock.now()) / 1000 - 120);
+		const messageIdOf = (appointment: string) =>
+			sent.find((item) => appointments[pairedIndex(item)].appointment === appointment)?.json
+				.messageId;
+		const cancellations = ['RDV-1042', 'RDV-1043'].map((appointment) => ({
+			appointment,
+			messageId: messageIdOf(appointment),
+		}));
+		console.log(
+			`\nLater (simulator clock ${new Date(sim.clock.now()).toISOString()}), appointments RDV-1042 and RDV-1043 are cancelled.`,
+		);
+		const cancelling = await run(
+			sim,
+			loadWorkflow('cancel-reminders.json'),
+			'Cancelled appointments',
+			cancellations,
+		);
+		table('"Reminder statuses" (Get Status by Tag)', cancelling('Reminder statuses'), [
+			'phoneNumber',
+			'status',
+			'stopSms',
+			'date',
+		]);
+		const done = cancelling('Cancel reminder', 0);
+		const failed = cancelling('Cancel reminder', 1);
+		console.log(
+			`\n"Cancel reminder" (Cancel): ${done.length} cancelled, ${failed.length} on the error output`,
+		);
+		for (const item of [...done, ...failed].sort((a, b) => pairedIndex(a) - pairedIndex(b))) {
+			const { appointment, messageId } = cancellations[pairedIndex(item)];
+			const outcome = item.json.error ?? `cancelled. SMS Partner: "${item.json.message}"`;
+			console.log(`  ${appointment} (message ${messageId}): ${outcome}`);
 		}
-		printStatuses(output('Reminder statuses'));
-		printCancels(output('Cancel reminder', 0), output('Cancel reminder', 1), input);
 		console.log(`\nThe simulator answered ${sim.requests.length} requests. Done.`);
 	} finally {
 		await sim.close();
