@@ -11,7 +11,6 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { runWorkflow, type WorkflowJson } from '../runner';
 import { DEFAULT_API_KEY, startSimulator, type Simulator } from '../simulator';
 
-const TAG = 'demo-reminders';
 const FIVE_MINUTES = 5 * 60_000;
 
 function loadWorkflow(file: string): WorkflowJson {
