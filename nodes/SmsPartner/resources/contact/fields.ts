@@ -1,3 +1,4 @@
+import type { ApiErrorTexts } from '../../shared/api-errors';
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { parsePhoneNumbers } from '../../shared/phone-numbers';
@@ -150,3 +151,9 @@ export function checkContactFields(values: IDataObject, sendEmpty: boolean): IDa
 	}
 	return contact;
 }
+
+/** The codes every operation on one contact (by its ID) can meet. */
+export const CONTACT_ID_ERRORS: ApiErrorTexts = {
+	1: 'SMS Partner received no contact ID. Fill in Contact ID.',
+	404: 'No contact with this ID exists on this account: it was deleted, or belongs to another account. Check the contact ID and the credential.',
+};

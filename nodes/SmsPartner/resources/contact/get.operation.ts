@@ -5,7 +5,7 @@ import { operationOptions } from '../../shared/descriptions';
 import { requestApi, withQuery } from '../../shared/request';
 import { parseApiAnswer, type ResponseShape } from '../../shared/response';
 import { runForEachItem, type OperationRun } from '../../shared/run-operation';
-import { checkContactId } from './fields';
+import { checkContactId, CONTACT_ID_ERRORS } from './fields';
 import { LISTED_CONTACT_FIELDS, toListedContact } from './shaping';
 
 const show = { resource: ['contact'], operation: ['get'] };
@@ -18,8 +18,7 @@ export const CONTACT_GET_RESPONSE: ResponseShape = [
 ];
 
 export const CONTACT_GET_ERRORS: ApiErrorTexts = {
-	1: 'SMS Partner received no contact ID. Fill in Contact ID.',
-	404: 'No contact with this ID exists on this account: it was deleted, or belongs to another account. Check the contact ID and the credential.',
+	...CONTACT_ID_ERRORS,
 };
 
 const getContact: OperationRun = async function (request) {

@@ -6,7 +6,12 @@ import { requestApi, withBody } from '../../shared/request';
 import { parseApiAnswer, type ResponseShape } from '../../shared/response';
 import { runForEachItem, type OperationRun } from '../../shared/run-operation';
 import { InvalidParameterError } from '../../shared/validation';
-import { checkContactFields, checkContactId, contactFieldOptions } from './fields';
+import {
+	checkContactFields,
+	checkContactId,
+	contactFieldOptions,
+	CONTACT_ID_ERRORS,
+} from './fields';
 import { SAVED_CONTACT_XML, toSavedContact } from './shaping';
 
 const show = { resource: ['contact'], operation: ['update'] };
@@ -19,10 +24,9 @@ export const CONTACT_UPDATE_RESPONSE: ResponseShape = [
 ];
 
 export const CONTACT_UPDATE_ERRORS: ApiErrorTexts = {
-	1: 'SMS Partner received no contact ID. Fill in Contact ID.',
+	...CONTACT_ID_ERRORS,
 	2: 'SMS Partner received nothing to change. Add at least one field under Update Fields.',
 	15: "The new phone number already belongs to another contact of this contact's group, so nothing was changed. Delete or update that other contact first.",
-	404: 'No contact with this ID exists on this account: it was deleted, or belongs to another account. Check the contact ID and the credential.',
 };
 
 const updateContact: OperationRun = async function (request) {
