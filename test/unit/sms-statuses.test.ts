@@ -4,7 +4,7 @@ import {
 } from '../../nodes/SmsPartner/resources/sms/getManyStatuses.operation';
 import { toMessageStatus } from '../../nodes/SmsPartner/resources/sms/getStatus.operation';
 import { toMessageRecipientStatus } from '../../nodes/SmsPartner/resources/sms/getStatusByMessage.operation';
-import { apiDateToIso, toAmount, toId } from '../../nodes/SmsPartner/shared/convert';
+import { apiDateToIso, toNumberOrNull, toId } from '../../nodes/SmsPartner/shared/convert';
 import { parisDateTimeToIso } from '../../nodes/SmsPartner/shared/time-zones';
 import { InvalidParameterError } from '../../nodes/SmsPartner/shared/validation';
 
@@ -40,19 +40,19 @@ describe('apiDateToIso', () => {
 	});
 });
 
-describe('toId and toAmount', () => {
+describe('toId and toNumberOrNull', () => {
 	it('give message IDs as numbers whether the API sends "1111" or 1111', () => {
 		expect([toId('1111'), toId(1111), toId(' 42 ')]).toEqual([1111, 1111, 42]);
 		expect([toId('abc'), toId(undefined)]).toEqual(['abc', null]);
 	});
 
 	it('give money as numbers, null when there is none', () => {
-		expect([toAmount(0.045), toAmount('0.045'), toAmount(''), toAmount('n/a')]).toEqual([
-			0.045,
-			0.045,
-			null,
-			null,
-		]);
+		expect([
+			toNumberOrNull(0.045),
+			toNumberOrNull('0.045'),
+			toNumberOrNull(''),
+			toNumberOrNull('n/a'),
+		]).toEqual([0.045, 0.045, null, null]);
 	});
 });
 

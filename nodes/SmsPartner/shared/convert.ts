@@ -36,8 +36,8 @@ export function toId(value: unknown): number | string | null {
 	return /^\d{1,15}$/.test(text) ? Number(text) : value;
 }
 
-/** Money as a number, whether the API sends 0.045 or "0.045"; null when it sends no amount. */
-export function toAmount(value: unknown): number | null {
+/** Amounts and counts as numbers, whether the API sends 0.045 or "0.045"; null when none. */
+export function toNumberOrNull(value: unknown): number | null {
 	const amount = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
 	return typeof amount === 'number' && Number.isFinite(amount) ? amount : null;
 }

@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import type { ApiErrorTexts } from './api-errors';
+import { toNumberOrNull } from './convert';
 import type { ResponseShape } from './response';
 import { scheduleFromSendAt, type ApiSchedule } from './schedule';
 import { checkTag, InvalidParameterError } from './validation';
@@ -243,13 +244,6 @@ export function readSendOptions(
 	};
 	for (const key of Object.keys(body)) if (body[key] === undefined) delete body[key];
 	return { body, sandbox, unicode, lowCost, schedule };
-}
-
-/** Amounts and counts as numbers, whatever form the API used; null when there is none. */
-export function toNumberOrNull(value: unknown): number | null {
-	if (value === undefined || value === null || value === '') return null;
-	const number = Number(value);
-	return Number.isFinite(number) ? number : null;
 }
 
 /** The item of a one-text send (/send, /vn/send). */

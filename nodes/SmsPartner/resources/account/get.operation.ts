@@ -14,7 +14,7 @@ import { operationOptions } from '../../shared/descriptions';
 import { requestApi } from '../../shared/request';
 import { parseApiAnswer, type ApiAnswer, type ResponseShape } from '../../shared/response';
 import { runForEachItem, type OperationRun } from '../../shared/run-operation';
-import { toAmount } from '../../shared/convert';
+import { toNumberOrNull } from '../../shared/convert';
 
 /**
  * Positions of the values in the XML answer, which has no keys. `user` is the documented
@@ -113,11 +113,11 @@ export function toAccount(body: JsonObject): IDataObject {
 		username: text(user.username),
 		firstname: text(user.firstname),
 		lastname: text(user.lastname),
-		creditSms: toAmount(credits.creditSms),
-		creditSmsEco: toAmount(credits.creditSmsECO ?? credits.creditSmsLowCost),
-		creditHlr: toAmount(credits.creditHlr),
-		toSend: toAmount(credits.toSend),
-		balance: toAmount(credits.balance) ?? toAmount(credits.solde),
+		creditSms: toNumberOrNull(credits.creditSms),
+		creditSmsEco: toNumberOrNull(credits.creditSmsECO ?? credits.creditSmsLowCost),
+		creditHlr: toNumberOrNull(credits.creditHlr),
+		toSend: toNumberOrNull(credits.toSend),
+		balance: toNumberOrNull(credits.balance) ?? toNumberOrNull(credits.solde),
 		currency: text(credits.currency),
 	};
 }

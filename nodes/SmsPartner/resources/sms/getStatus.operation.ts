@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties, INodePropertyOptions, JsonObject } from 'n8n-workflow';
 
 import type { ApiErrorTexts } from '../../shared/api-errors';
-import { toBoolean, apiDateToIso, toAmount, toId } from '../../shared/convert';
+import { toBoolean, apiDateToIso, toNumberOrNull, toId } from '../../shared/convert';
 import { operationOptions } from '../../shared/descriptions';
 import { toInternationalNumber } from '../../shared/phone-numbers';
 import { requestApi, withQuery } from '../../shared/request';
@@ -79,7 +79,7 @@ export function toMessageStatus(body: JsonObject, asked: string): IDataObject {
 		status: statut ?? status ?? null,
 		stopSms: toBoolean(stopSms),
 		date: apiDateToIso(date),
-		cost: toAmount(cost),
+		cost: toNumberOrNull(cost),
 		currency: currency ?? null,
 		countryCode: countryCode ?? null,
 		// Declared by one SDK but never seen in an answer: a boolean when it comes.

@@ -1,5 +1,6 @@
 import type { IDataObject, INodeProperties, INodePropertyOptions, JsonObject } from 'n8n-workflow';
 
+import { toNumberOrNull } from '../../shared/convert';
 import { operationOptions } from '../../shared/descriptions';
 import { MAX_NUMBERS_PER_REQUEST, toInternationalNumber } from '../../shared/phone-numbers';
 import { requestApi, withBody } from '../../shared/request';
@@ -11,7 +12,6 @@ import {
 	sandboxField,
 	sendAtField,
 	SEND_ERRORS,
-	toNumberOrNull,
 } from '../../shared/sending';
 import { checkMessage } from '../../shared/sms-parts';
 import { InvalidParameterError } from '../../shared/validation';

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties, INodePropertyOptions, JsonObject } from 'n8n-workflow';
 
 import type { ApiErrorTexts } from '../../shared/api-errors';
-import { unixSecondsToIso, toAmount } from '../../shared/convert';
+import { unixSecondsToIso, toNumberOrNull } from '../../shared/convert';
 import { operationOptions } from '../../shared/descriptions';
 import { requestApi, withQuery } from '../../shared/request';
 import { listIn, parseApiAnswer, type ResponseShape } from '../../shared/response';
@@ -99,12 +99,12 @@ export function toCostMonth(row: JsonObject): IDataObject {
 	const { month, year, m, date, type, cost, nb_send: nbSend, ...rest } = row;
 	return {
 		month: month ?? null,
-		year: toAmount(year),
-		monthNumber: toAmount(m),
+		year: toNumberOrNull(year),
+		monthNumber: toNumberOrNull(m),
 		date: unixSecondsToIso(date),
 		type: type ?? null,
-		cost: toAmount(cost),
-		smsSent: toAmount(nbSend),
+		cost: toNumberOrNull(cost),
+		smsSent: toNumberOrNull(nbSend),
 		...rest,
 	};
 }
