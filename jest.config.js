@@ -4,7 +4,7 @@ module.exports = {
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],
 	// Types are checked by the build (tsc); the tests only transpile, which is several times faster.
-	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] },
+	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
 	// `X.node` files sit beside `X.node.json` codex files, so sources import them as `X.node.js`.
 	moduleNameMapper: { '^(\\.{1,2}/.*\\.node)\\.js$': '$1' },
 	testTimeout: 30000,
