@@ -1,4 +1,4 @@
-import { ApiError } from '../errors';
+import { ApiError, ValidationError, violation } from '../errors';
 import { formatParisDateTime } from '../paris-time';
 import {
 	parseBulkSendRequest,
@@ -9,7 +9,7 @@ import type { StoredMessage } from '../state';
 import type { JsonObject } from '../xml';
 import { pageNumber, type Endpoint, type EndpointAnswer } from './endpoint';
 
-/** The answer of /send, which /vn/send shares. */
+/** The answer of /send, which /vn/send and /sondage/to/send share. */
 function sendAnswer(message: StoredMessage): EndpointAnswer {
 	const scheduledAt = message.request.scheduledAt;
 	return {
@@ -75,6 +75,24 @@ export const SMS_ENDPOINTS: Record<string, Endpoint> = {
 		method: 'POST',
 		handle(account, params, { state }) {
 			return sendAnswer(state.send(account, parseLongNumberSendRequest(params)));
+		},
+	},
+
+	'/sondage/to/send': {
+		method: 'POST',
+		handle(account, params, { state, clock }) {
+			const ident = params.sondageIdent;
+			if (typeof ident !== 'string' || ident.trim() === '') {
+				throw new ValidationError([
+					violation('sondageIdent', 'Cette valeur ne doit pas être vide.'),
+				]);
+			}
+			// The survey's questions live in the dashboard; the page documents only these fields,
+			// and the text billed is unknown: one SMS part per recipient [INF].
+			const { phoneNumbers, tag, scheduledDeliveryDate, time, minute } = params;
+			const survey = { phoneNumbers, tag, scheduledDeliveryDate, time, minute };
+			const request = parseSendRequest({ ...survey, message: `Sondage ${ident}` }, clock.now());
+			return sendAnswer(state.send(account, request));
 		},
 	},
 

@@ -144,11 +144,19 @@ const REPLY_URL: INodeProperties = {
 		'An http(s) URL that SMS Partner calls with the replies to this send, e.g. an n8n Webhook URL',
 };
 
-/** The optional fields of a send; a long number takes only the tag and the callback URLs. */
-export function additionalFields(show: Show, longNumber = false): INodeProperties {
-	const options = longNumber
-		? [TAG, DLR_URL, REPLY_URL]
-		: [SENDER, TAG, RANGE, STOP_MENTION, UNICODE, DLR_URL, REPLY_URL];
+/** What each kind of send documents besides its recipients and text. */
+const OPTIONAL_FIELDS = {
+	sms: [SENDER, TAG, RANGE, STOP_MENTION, UNICODE, DLR_URL, REPLY_URL],
+	longNumber: [TAG, DLR_URL, REPLY_URL],
+	survey: [TAG],
+};
+
+/** The optional fields of a send, as its API page lists them. */
+export function additionalFields(
+	show: Show,
+	kind: keyof typeof OPTIONAL_FIELDS = 'sms',
+): INodeProperties {
+	const options = OPTIONAL_FIELDS[kind];
 	return {
 		displayName: 'Additional Fields',
 		name: 'additionalFields',

@@ -17,8 +17,9 @@ import {
 import { checkMessage } from '../../shared/sms-parts';
 
 const show = { resource: ['sms'], operation: ['send'] };
-/** Fields that Send shares with Send from a Long Number, so that a value survives a switch. */
+/** Fields that Send shares with other sends, so that a value survives a switch. */
 const showRecipients = { resource: ['sms'], operation: ['send', 'sendLongNumber'] };
+const showPhoneNumbers = { resource: ['sms'], operation: ['send', 'sendLongNumber', 'sendSurvey'] };
 
 const sendSms: OperationRun = async function (request) {
 	const phoneNumbers = parsePhoneNumbers(this.getNodeParameter('phoneNumbers'), 'Phone Numbers');
@@ -58,7 +59,7 @@ export const recipientFields: INodeProperties[] = [
 		placeholder: 'e.g. +33612345678, 0698765432',
 		description:
 			'The recipients, at most 500: international form (+33612345678) or French national form (0612345678), separated by commas, or an array given by an expression. Each input item is one send with its own numbers.',
-		displayOptions: { show: showRecipients },
+		displayOptions: { show: showPhoneNumbers },
 	},
 	{
 		displayName: 'Message',

@@ -86,6 +86,6 @@ export const fromField: INodeProperties = {
 
 export const sendLongNumberFields: INodeProperties[] = [
 	sandboxField(show),
-	additionalFields(show, true),
+	additionalFields(show, 'longNumber'),
 	operationOptions('sms', 'sendLongNumber', 'POST'),
 ];

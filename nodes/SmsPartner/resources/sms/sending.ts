@@ -7,12 +7,14 @@ import {
 	sendLongNumberFields,
 	sendLongNumberOperation,
 } from './sendLongNumber.operation';
+import { sendSurveyFields, sendSurveyOperation } from './sendSurvey.operation';
 
 /** The send operations of the SMS resource. */
 export const sendingOperations: INodePropertyOptions[] = [
 	sendOperation,
 	sendBulkOperation,
 	sendLongNumberOperation,
+	sendSurveyOperation,
 ];
 
 export const sendingFields: INodeProperties[] = [
@@ -22,4 +24,5 @@ export const sendingFields: INodeProperties[] = [
 	...sendFields,
 	...sendBulkFields,
 	...sendLongNumberFields,
+	...sendSurveyFields,
 ];
