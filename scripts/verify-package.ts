@@ -1,7 +1,8 @@
 /**
  * Checks the built package the way n8n's verification does before a release: only n8n-workflow
- * required at run time, no runtime dependencies, the node and credential load from dist, themed
- * icons that differ, and nothing but the package itself in the tarball.
+ * required at run time, no environment access or timers in built code, no runtime dependencies,
+ * the node and credential load from dist, usable as a tool, themed icons that differ, a
+ * credential test, and nothing but the package itself in the tarball.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -24,11 +25,22 @@ for (const file of files) {
 		problems.push(`${file} is missing: run npm run build`);
 		continue;
 	}
-	const required = [...readFileSync(absolute, 'utf8').matchAll(/require\("([^"]+)"\)/g)].map(
-		(match) => match[1],
-	);
+	const code = readFileSync(absolute, 'utf8');
+	const required = [...code.matchAll(/require\("([^"]+)"\)/g)].map((match) => match[1]);
 	const foreign = required.filter((name) => name !== 'n8n-workflow');
 	check(foreign.length === 0, `${file} requires ${foreign.join(', ')} (bundle it or drop it)`);
+	// Node code reads no environment and waits with n8n-workflow's sleep (file access would need
+	// a require of fs, refused above).
+	const globals = [
+		...new Set(
+			[
+				...code.matchAll(
+					/\b(process|globalThis)\s*[.[]|\b(setTimeout|setInterval|setImmediate)\s*\(/g,
+				),
+			].map((match) => match[1] ?? match[2]),
+		),
+	];
+	check(globals.length === 0, `${file} uses ${globals.join(', ')}`);
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const exported = require(absolute) as Record<string, new () => Record<string, unknown>>;
 	const className = path.basename(file).split('.')[0];
@@ -59,6 +71,24 @@ if (existsSync(nodeFile)) {
 		);
 	}
 	check(existsSync(nodeFile.replace(/\.js$/, '.json')), 'the codex file is missing from dist');
+	const credentialNames = (description.credentials ?? []).map(
+		(entry: { name: string }) => entry.name,
+	);
+	check(
+		credentialNames.includes('smsPartnerApi'),
+		'the node does not use the smsPartnerApi credential',
+	);
+}
+
+const credentialFile = path.join(root, pkg.n8n.credentials[0]);
+if (existsSync(credentialFile)) {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { SmsPartnerApi } = require(credentialFile);
+	const { test } = new SmsPartnerApi();
+	check(
+		test?.request?.url === '/me' && test.request.method === 'GET',
+		'the credential has no test request (GET /me)',
+	);
 }
 
 const packed = JSON.parse(

@@ -45,9 +45,7 @@ export class SmsPartner implements INodeType {
 					{ name: 'Group', value: 'group' },
 					{ name: 'Number', value: 'number' },
 					{ name: 'SMS', value: 'sms' },
-					// "Statistics" is the API's own name for this section; "Statistic" would read wrong.
-					// eslint-disable-next-line n8n-nodes-base/node-param-resource-with-plural-option
-					{ name: 'Statistics', value: 'statistics' },
+					{ name: 'Statistic', value: 'statistics' },
 					{ name: 'Stop List', value: 'stopList' },
 					{ name: 'Sub-Account', value: 'subAccount' },
 				],

@@ -191,8 +191,7 @@ export const getManyStatusesFields: INodeProperties[] = [
 			{
 				name: 'List (Expression or JSON)',
 				value: 'list',
-				// eslint-disable-next-line n8n-nodes-base/node-param-description-miscased-json -- $json is n8n's expression variable, not the word JSON
-				description: 'An array of pairs, usually from an expression such as {{ $json.pairs }}',
+				description: 'An array of pairs, usually mapped from the pairs field of an Aggregate node',
 			},
 			{ name: 'Fields Below', value: 'fields', description: 'Pairs typed one by one' },
 		],
@@ -207,9 +206,8 @@ export const getManyStatusesFields: INodeProperties[] = [
 		required: true,
 		default: '[]',
 		placeholder: '[{"messageId": 307, "phoneNumber": "+33612345678"}]',
-		// eslint-disable-next-line n8n-nodes-base/node-param-description-miscased-json -- $json is n8n's expression variable, not the word JSON
 		description:
-			'Up to 500 pairs checked in one request, as an array of objects with messageId (the message_id of the send) and phoneNumber (the recipient, e.g. +33612345678); other keys are ignored. To check many statuses with few requests, gather the items that hold messageId and phoneNumber with an Aggregate node (Aggregate: All Item Data, Put Output in Field: pairs) and set this field to {{ $json.pairs }}; for more than 500, put a Loop Over Items node (Batch Size 500) before the Aggregate node.',
+			'Up to 500 pairs checked in one request, as an array of objects with messageId (the message_id of the send) and phoneNumber (the recipient, e.g. +33612345678); other keys are ignored. To check many statuses with few requests, gather the items that hold messageId and phoneNumber with an Aggregate node (Aggregate: All Item Data, Put Output in Field: pairs) and map its pairs field here; for more than 500, put a Loop Over Items node (Batch Size 500) before the Aggregate node.',
 		displayOptions: { show: { ...show, pairsSource: ['list'] } },
 	},
 	{
