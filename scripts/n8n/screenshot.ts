@@ -1,0 +1,118 @@
+/**
+ * `npm run screenshot`: the SMS Partner node in the real n8n editor, saved as docs/editor.png.
+ * Starts the simulator and a fresh n8n (as `npm start` does, in its own folder), signs in with
+ * headless Chromium, opens the send-reminders example and the node's panel, and fails unless the
+ * node renders with its Resource and Operation fields. Needs the Debian package `chromium`.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+import { chromium } from 'playwright-core';
+
+import { DEFAULT_API_KEY, startSimulator } from '../../simulator';
+import { LOCAL_DIR, PROJECT_ROOT } from './install';
+import {
+	EXAMPLES_DIR,
+	exampleWorkflows,
+	importFixtures,
+	installCommunityPackage,
+	NODE_TYPE,
+	OWNER,
+	packPackage,
+	prepareInstance,
+	RestSession,
+	simulatorCredential,
+	startN8n,
+	type RunningN8n,
+} from './instance';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const OUTPUT = path.join(PROJECT_ROOT, 'docs', 'editor.png');
+const NODE_NAME = 'Send reminder';
+
+async function main() {
+	// Chromium's profile and Playwright's temporary files stay inside .local.
+	const chromiumHome = path.join(LOCAL_DIR, 'chromium');
+	mkdirSync(path.join(chromiumHome, 'tmp'), { recursive: true });
+	process.env.TMPDIR = path.join(chromiumHome, 'tmp');
+	if (!existsSync(CHROMIUM))
+		throw new Error(`No Chromium at ${CHROMIUM} (apt-get install chromium).`);
+	if (!existsSync(path.join(PROJECT_ROOT, 'dist'))) throw new Error('Run npm run build first.');
+	const simulator = await startSimulator();
+	let n8n: RunningN8n | undefined;
+	const browser = await chromium.launch({
+		executablePath: CHROMIUM,
+		env: {
+			...process.env,
+			HOME: chromiumHome,
+			XDG_CONFIG_HOME: chromiumHome,
+			XDG_CACHE_HOME: chromiumHome,
+		},
+		args: [
+			'--headless',
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-background-networking',
+			'--disable-component-update',
+		],
+	});
+	try {
+		const folder = path.join(LOCAL_DIR, 'screenshot');
+		const instance = await prepareInstance({ userFolder: path.join(folder, 'user'), fresh: true });
+		await installCommunityPackage(instance, await packPackage(path.join(folder, 'pack')));
+		const files = readdirSync(EXAMPLES_DIR).filter((file) => file.endsWith('.json'));
+		const workflows = exampleWorkflows(
+			(file) => JSON.parse(readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')),
+			files,
+		);
+		await importFixtures(
+			instance,
+			simulatorCredential(simulator.baseUrl, DEFAULT_API_KEY),
+			workflows,
+		);
+		n8n = await startN8n(instance, { timeoutMs: 120_000 });
+		await new RestSession(instance.url).signIn();
+
+		const page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
+		page.setDefaultTimeout(30_000);
+		await page.goto(`${instance.url}/signin`);
+		await page
+			.locator('input[type="email"], input[name="emailOrLdapLoginId"]')
+			.first()
+			.fill(OWNER.email);
+		await page.locator('input[type="password"]').first().fill(OWNER.password);
+		await page.keyboard.press('Enter');
+		await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+
+		const workflow = workflows[files.indexOf('send-reminders.json')];
+		await page.goto(`${instance.url}/workflow/${String(workflow.id)}`);
+		// The canvas shows the node by its name, with the SMS Partner icon.
+		await page.getByText(NODE_NAME, { exact: true }).first().waitFor();
+		const node = page
+			.locator(`[data-node-name="${NODE_NAME}"], [data-name="${NODE_NAME}"]`)
+			.first();
+		await node.dblclick({ timeout: 10_000 });
+		const panel = page.locator('[data-test-id="ndv"]');
+		await panel.waitFor();
+		for (const field of ['Resource', 'Operation', 'Phone Numbers', 'Message']) {
+			await panel.getByText(field, { exact: true }).first().waitFor();
+		}
+		const text = await panel.innerText();
+		if (/not (currently )?installed|install this node/i.test(text)) {
+			throw new Error(`The editor does not know ${NODE_TYPE}:\n${text.slice(0, 500)}`);
+		}
+		await page.waitForTimeout(1000);
+		mkdirSync(path.dirname(OUTPUT), { recursive: true });
+		await page.screenshot({ path: OUTPUT });
+		console.log(`Saved ${path.relative(PROJECT_ROOT, OUTPUT)} (${statSync(OUTPUT).size} bytes).`);
+	} finally {
+		await browser.close();
+		await n8n?.stop();
+		await simulator.close();
+	}
+}
+
+main().catch((error: Error) => {
+	console.error(error.message);
+	process.exitCode = 1;
+});

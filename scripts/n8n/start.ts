@@ -1,0 +1,90 @@
+/**
+ * `npm start`: builds the package, starts the SMS Partner simulator, and a real n8n (installed into
+ * .local/n8n on first use) with the package installed as a community package, a ready
+ * "SMS Partner (simulator)" credential and the example workflows. Ctrl-C stops all of it.
+ */
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { DEFAULT_API_KEY, startSimulator } from '../../simulator';
+import { LOCAL_DIR, PROJECT_ROOT } from './install';
+import {
+	EXAMPLES_DIR,
+	exampleWorkflows,
+	importFixtures,
+	installCommunityPackage,
+	OWNER,
+	packPackage,
+	prepareInstance,
+	RestSession,
+	simulatorCredential,
+	startN8n,
+} from './instance';
+
+const N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
+const SIMULATOR_PORT = Number(process.env.SIMULATOR_PORT ?? 8787);
+
+async function main() {
+	console.log('Building the package…');
+	const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+	const build = spawnSync(npm, ['run', 'build', '--silent'], {
+		cwd: PROJECT_ROOT,
+		stdio: 'inherit',
+	});
+	if (build.status !== 0) throw new Error('The build failed.');
+
+	const simulator = await startSimulator({ port: SIMULATOR_PORT });
+	const stops: Array<() => Promise<void>> = [() => simulator.close()];
+	let stopping = false;
+	const stop = async (code: number) => {
+		if (stopping) return;
+		stopping = true;
+		console.log('\nStopping n8n and the simulator…');
+		for (const close of stops.reverse()) await close().catch(() => undefined);
+		process.exit(code);
+	};
+	process.on('SIGINT', () => void stop(0));
+	process.on('SIGTERM', () => void stop(0));
+
+	try {
+		console.log(`SMS Partner simulator: ${simulator.baseUrl} (API key ${DEFAULT_API_KEY})`);
+		const instance = await prepareInstance({
+			userFolder: path.join(LOCAL_DIR, 'n8n-user'),
+			port: N8N_PORT,
+		});
+		console.log('Installing the packed package into n8n as a community package…');
+		await installCommunityPackage(instance, await packPackage(path.join(LOCAL_DIR, 'pack')));
+		const files = readdirSync(EXAMPLES_DIR).filter((file) => file.endsWith('.json'));
+		console.log(`Importing the credential and ${files.length} example workflows…`);
+		await importFixtures(
+			instance,
+			simulatorCredential(simulator.baseUrl, DEFAULT_API_KEY),
+			exampleWorkflows(
+				(file) => JSON.parse(readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')),
+				files,
+			),
+		);
+		console.log('Starting n8n…');
+		const n8n = await startN8n(instance, { timeoutMs: 120_000 });
+		stops.push(() => n8n.stop());
+		n8n.process.on('exit', () => {
+			if (!stopping) {
+				console.error(`n8n stopped:\n${n8n.output().slice(-3000)}`);
+				void stop(1);
+			}
+		});
+		await new RestSession(instance.url).signIn();
+		console.log(`
+n8n ${instance.installation.version} with n8n-nodes-smspartner: ${instance.url}
+  Sign in: ${OWNER.email} / ${OWNER.password} (a local account of this instance only)
+  Credential "SMS Partner (simulator)" points at ${simulator.baseUrl}
+  Workflows: ${files.join(', ')} (re-imported at each start)
+Ctrl-C stops n8n and the simulator.`);
+	} catch (error) {
+		console.error(error instanceof Error ? error.message : error);
+		await stop(1);
+	}
+}
+
+void main();
