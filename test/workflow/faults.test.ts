@@ -67,7 +67,8 @@ describe('Faults between the node and SMS Partner', () => {
 			resource: 'sms',
 			operation: 'cancel',
 			messageId: '={{ $json.fault }}',
-			requestOptions: { timeout: 500 },
+			// Long enough for every answer on a busy machine, short enough for the one that never comes.
+			requestOptions: { timeout: 3000 },
 		};
 		const { run, output } = await runWorkflow(
 			singleNodeWorkflow(parameters, 'continueRegularOutput'),
