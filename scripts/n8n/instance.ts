@@ -258,10 +258,19 @@ export interface RunningN8n {
 	stop(): Promise<void>;
 }
 
-/** `n8n start`, resolved once the editor answers (at most `timeoutMs`). */
+/**
+ * `n8n start`, resolved once the editor answers (at most `timeoutMs`); with `readyLine`, once n8n
+ * prints that line instead (`n8n worker` serves no editor).
+ */
 export async function startN8n(
 	instance: N8nInstance,
-	options: { timeoutMs?: number; args?: string[]; echo?: boolean; waitFor?: string } = {},
+	options: {
+		timeoutMs?: number;
+		args?: string[];
+		echo?: boolean;
+		waitFor?: string;
+		readyLine?: string;
+	} = {},
 ): Promise<RunningN8n> {
 	const child = spawn(
 		instance.installation.node,
@@ -299,6 +308,11 @@ export async function startN8n(
 	const probe = options.waitFor ?? `${instance.url}/rest/login`;
 	while (Date.now() < deadline) {
 		if (exited) throw new Error(`n8n exited while starting:\n${output}`);
+		if (options.readyLine !== undefined) {
+			if (output.includes(options.readyLine)) return running;
+			await new Promise((resolve) => setTimeout(resolve, 500));
+			continue;
+		}
 		try {
 			const response = await fetch(probe, { signal: AbortSignal.timeout(2000) });
 			if (response.status !== 404 && response.status < 500) return running;
@@ -308,9 +322,9 @@ export async function startN8n(
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}
 	await running.stop();
-	throw new Error(
-		`n8n did not answer ${probe} within ${options.timeoutMs ?? 90_000} ms:\n${output}`,
-	);
+	const awaited =
+		options.readyLine === undefined ? `answer ${probe}` : `print "${options.readyLine}"`;
+	throw new Error(`n8n did not ${awaited} within ${options.timeoutMs ?? 90_000} ms:\n${output}`);
 }
 
 /** A signed-in session of n8n's REST API (the calls the editor makes). */

@@ -1,0 +1,405 @@
+/**
+ * `npm run test:queue`: the example workflows in n8n's queue mode (scaling), to show that the node
+ * needs nothing for it. A Redis on 127.0.0.1, one main (`n8n start`) and one `n8n worker` sharing
+ * the user folder; each example runs from a Webhook trigger, so that the main only enqueues the
+ * execution and the worker runs it (`n8n execute` would run in its own process). Checks the items,
+ * and that the worker, not the main, ran each execution. Exits non-zero on any failure.
+ *
+ * Needs `redis-server` on the PATH (Debian: `apt-get install redis-server`).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import path from 'node:path';
+
+import { DEFAULT_API_KEY, startSimulator } from '../../simulator';
+import { LOCAL_DIR } from './install';
+import {
+	EXAMPLES_DIR,
+	freePort,
+	importFixtures,
+	installCommunityPackage,
+	n8nCli,
+	packPackage,
+	prepareInstance,
+	RestSession,
+	simulatorCredential,
+	startN8n,
+	type N8nInstance,
+	type RunningN8n,
+} from './instance';
+
+const QUEUE_DIR = path.join(LOCAL_DIR, 'queue');
+
+type Json = Record<string, unknown>;
+type Item = { json: Json };
+type Workflow = {
+	name: string;
+	nodes: Json[];
+	connections: Record<string, unknown>;
+	pinData?: Record<string, Item[]>;
+	[key: string]: unknown;
+};
+type RunData = Record<string, Array<{ data?: { main: Array<Item[] | null> } }>>;
+
+function log(line: string) {
+	console.log(`[queue] ${line}`);
+}
+
+function check(condition: unknown, message: string): asserts condition {
+	if (!condition) throw new Error(`Check failed: ${message}`);
+}
+
+function loadExample(file: string): Workflow {
+	return JSON.parse(readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')) as Workflow;
+}
+
+/**
+ * A copy of an example whose manual trigger is replaced by a Webhook (POST `webhookPath`, answering
+ * with the last node's items) and a Split Out of the request's `items`, the trigger's pinned items.
+ */
+function withWebhookTrigger(workflow: Workflow, id: string, webhookPath: string): Workflow {
+	const [trigger] = Object.keys(workflow.pinData ?? {});
+	const triggerNode = workflow.nodes.find((node) => node.name === trigger);
+	check(triggerNode, `${workflow.name}: no node "${trigger}"`);
+	const webhook = `${trigger} (webhook)`;
+	return {
+		...workflow,
+		id,
+		name: `${workflow.name} (queue mode)`,
+		active: false,
+		pinData: {},
+		nodes: [
+			{
+				parameters: {
+					httpMethod: 'POST',
+					path: webhookPath,
+					responseMode: 'lastNode',
+					responseData: 'allEntries',
+					options: {},
+				},
+				id: `${id}-webhook`,
+				name: webhook,
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [-260, 0],
+				webhookId: `${id}-webhook`,
+			},
+			...workflow.nodes.filter((node) => node.name !== trigger),
+			{
+				parameters: { fieldToSplitOut: 'body.items', options: {} },
+				id: `${id}-split`,
+				name: trigger,
+				type: 'n8n-nodes-base.splitOut',
+				typeVersion: 1,
+				position: triggerNode.position,
+			},
+		],
+		connections: {
+			...workflow.connections,
+			[webhook]: { main: [[{ node: trigger, type: 'main', index: 0 }]] },
+		},
+	};
+}
+
+/** Sends PING until Redis answers PONG (at most `timeoutMs`). */
+async function waitForRedis(port: number, timeoutMs = 15_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		const pong = await new Promise<boolean>((resolve) => {
+			const socket = connect(port, '127.0.0.1');
+			const done = (ok: boolean) => {
+				socket.destroy();
+				resolve(ok);
+			};
+			socket.setTimeout(1000, () => done(false));
+			socket.on('error', () => done(false));
+			socket.on('connect', () => socket.write('PING\r\n'));
+			socket.on('data', (chunk: Buffer) => done(chunk.toString().startsWith('+PONG')));
+		});
+		if (pong) return;
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+	throw new Error(`Redis did not answer on 127.0.0.1:${port} within ${timeoutMs} ms.`);
+}
+
+async function startRedis(): Promise<{ port: number; stop(): Promise<void> }> {
+	if (spawnSync('redis-server', ['--version']).status !== 0) {
+		throw new Error('redis-server is not installed (Debian: apt-get install redis-server).');
+	}
+	const port = await freePort();
+	const child: ChildProcess = spawn(
+		'redis-server',
+		['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+		{ stdio: ['ignore', 'pipe', 'pipe'] },
+	);
+	let output = '';
+	const keep = (chunk: Buffer) => {
+		output = (output + chunk.toString()).slice(-4000);
+	};
+	child.stdout?.on('data', keep);
+	child.stderr?.on('data', keep);
+	const exit = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+	const stop = async () => {
+		if (child.exitCode !== null || child.signalCode !== null) return;
+		child.kill('SIGTERM');
+		const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+		await exit;
+		clearTimeout(timer);
+	};
+	try {
+		await waitForRedis(port);
+	} catch (error) {
+		await stop();
+		throw new Error(`${(error as Error).message}\n${output}`);
+	}
+	return { port, stop };
+}
+
+/**
+ * Waits until the main serves a production webhook (at most `timeoutMs`): n8n registers the
+ * published workflows' webhooks after the editor answers. A CORS preflight, which runs nothing,
+ * answers 204 once the webhook is registered and 404 before.
+ */
+async function waitForWebhook(instance: N8nInstance, webhookPath: string, timeoutMs = 60_000) {
+	const deadline = Date.now() + timeoutMs;
+	let last = '';
+	while (Date.now() < deadline) {
+		const response = await fetch(`${instance.url}/webhook/${webhookPath}`, {
+			method: 'OPTIONS',
+			headers: { origin: instance.url, 'access-control-request-method': 'POST' },
+			signal: AbortSignal.timeout(5000),
+		});
+		last = `${response.status} ${await response.text()}`;
+		if (response.status === 204) return;
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+	throw new Error(`The webhook ${webhookPath} was not registered within ${timeoutMs} ms: ${last}`);
+}
+
+/** n8n's execution data is serialized with `flatted`: strings in arrays and objects are indexes. */
+function unflatten(text: string): unknown {
+	const table = JSON.parse(text) as unknown[];
+	for (const entry of table) {
+		if (entry === null || typeof entry !== 'object') continue;
+		const record = entry as Record<string, unknown>;
+		for (const key of Object.keys(record)) {
+			if (typeof record[key] === 'string') record[key] = table[Number(record[key])];
+		}
+	}
+	return table[0];
+}
+
+function output(runData: RunData, node: string, index = 0): Json[] {
+	const runs = runData[node];
+	check(runs, `"${node}" ran (ran: ${Object.keys(runData).join(', ')})`);
+	return runs.flatMap((run) => run.data?.main[index] ?? []).map((item) => item.json);
+}
+
+/** Calls a production webhook, and returns its answer and the execution the main enqueued for it. */
+async function callWebhook(
+	instance: N8nInstance,
+	main: RunningN8n,
+	webhookPath: string,
+	items: Json[],
+): Promise<{ answer: Json[]; executionId: string; jobId: string }> {
+	const before = main.output().length;
+	const response = await fetch(`${instance.url}/webhook/${webhookPath}`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ items }),
+		signal: AbortSignal.timeout(60_000),
+	});
+	const text = await response.text();
+	check(
+		response.status === 200,
+		`POST /webhook/${webhookPath} answers 200 (got ${response.status}: ${text})`,
+	);
+	const enqueued = /Enqueued execution (\d+) \(job (\d+)\)/.exec(main.output().slice(before));
+	check(enqueued, `the main logged "Enqueued execution …" for /webhook/${webhookPath}`);
+	return { answer: JSON.parse(text) as Json[], executionId: enqueued[1], jobId: enqueued[2] };
+}
+
+/** Checks that the worker ran the execution, and returns its node outputs (REST API). */
+async function workerExecution(
+	session: RestSession,
+	main: RunningN8n,
+	worker: RunningN8n,
+	executionId: string,
+	jobId: string,
+): Promise<RunData> {
+	const started = `Worker started execution ${executionId} (job ${jobId})`;
+	const finished = `Worker finished execution ${executionId} (job ${jobId})`;
+	check(worker.output().includes(started), `the worker logged "${started}"`);
+	check(worker.output().includes(finished), `the worker logged "${finished}"`);
+	check(!main.output().includes(started), 'the main did not run the execution itself');
+	const { status, body } = await session.request('GET', `/executions/${executionId}`);
+	check(status === 200, `GET /rest/executions/${executionId} answers 200 (got ${status})`);
+	const execution = body.data as Json;
+	check(execution.mode === 'webhook', `execution ${executionId} has mode "webhook"`);
+	check(execution.status === 'success', `execution ${executionId} succeeded (${execution.status})`);
+	const data = unflatten(String(execution.data)) as { resultData: { runData: RunData } };
+	return data.resultData.runData;
+}
+
+async function main() {
+	const begun = Date.now();
+	const stops: Array<() => Promise<void>> = [];
+	try {
+		const redis = await startRedis();
+		stops.push(() => redis.stop());
+		log(`Redis on 127.0.0.1:${redis.port}`);
+		const simulator = await startSimulator();
+		stops.push(() => simulator.close());
+
+		const queueEnv = {
+			EXECUTIONS_MODE: 'queue',
+			QUEUE_BULL_REDIS_HOST: '127.0.0.1',
+			QUEUE_BULL_REDIS_PORT: String(redis.port),
+		};
+		const instance = await prepareInstance({
+			userFolder: path.join(QUEUE_DIR, 'user'),
+			fresh: true,
+			extraEnv: queueEnv,
+		});
+		await installCommunityPackage(instance, await packPackage(path.join(QUEUE_DIR, 'pack')));
+		const send = loadExample('send-reminders.json');
+		const cancel = loadExample('cancel-reminders.json');
+		const workflows = [
+			withWebhookTrigger(send, 'smsPartnerQuSend', 'smspartner-queue-send'),
+			withWebhookTrigger(cancel, 'smsPartnerQuCncl', 'smspartner-queue-cancel'),
+		];
+		await importFixtures(
+			instance,
+			simulatorCredential(simulator.baseUrl, DEFAULT_API_KEY),
+			workflows,
+		);
+		for (const workflow of workflows) {
+			const published = await n8nCli(instance, ['publish:workflow', `--id=${workflow.id}`]);
+			check(published.code === 0, `n8n publish:workflow --id=${workflow.id}: ${published.stderr}`);
+		}
+
+		log('Starting the main (n8n start) and a worker (n8n worker)…');
+		// The worker has its own task broker port: two n8n processes on one machine.
+		const workerInstance = {
+			...instance,
+			env: { ...instance.env, N8N_RUNNERS_BROKER_PORT: String(await freePort()) },
+		};
+		const [mainStart, workerStart] = await Promise.allSettled([
+			startN8n(instance, { timeoutMs: 120_000 }),
+			startN8n(workerInstance, {
+				args: ['worker'],
+				readyLine: 'n8n worker is now ready',
+				timeoutMs: 120_000,
+			}),
+		]);
+		for (const started of [mainStart, workerStart]) {
+			if (started.status === 'fulfilled') stops.push(() => started.value.stop());
+		}
+		if (mainStart.status === 'rejected') throw mainStart.reason;
+		if (workerStart.status === 'rejected') throw workerStart.reason;
+		const main = mainStart.value;
+		const worker = workerStart.value;
+		for (const webhookPath of ['smspartner-queue-send', 'smspartner-queue-cancel']) {
+			await waitForWebhook(instance, webhookPath);
+		}
+		const session = new RestSession(instance.url);
+		await session.signIn();
+
+		// send-reminders, with reminder times in the coming days (Send refuses a past one).
+		const appointments: Json[] = send.pinData!.Appointments.map(({ json }, index) => {
+			const day = Math.ceil((Date.now() + (index + 1) * 86_400_000) / 300_000) * 300_000;
+			return { ...json, remindAt: json.remindAt ? new Date(day).toISOString() : '' };
+		});
+		const sendCall = await callWebhook(instance, main, 'smspartner-queue-send', appointments);
+		const sendRun = await workerExecution(
+			session,
+			main,
+			worker,
+			sendCall.executionId,
+			sendCall.jobId,
+		);
+		const sent = output(sendRun, 'Send reminder');
+		check(sent.length === appointments.length, `one Send item per appointment (${sent.length})`);
+		sent.forEach((json, index) => {
+			check(json.success === true && json.code === 200, `Send item ${index} succeeded`);
+			check(typeof json.messageId === 'number', `Send item ${index} has a messageId`);
+			const remindAt = appointments[index].remindAt;
+			check(
+				json.scheduledAt === (remindAt ? new Date(String(remindAt)).toISOString() : null),
+				`Send item ${index} is scheduled at ${String(remindAt) || 'no time'} (${String(json.scheduledAt)})`,
+			);
+		});
+		const statuses = output(sendRun, 'Reminder statuses');
+		check(statuses.length === appointments.length, 'one status per reminder');
+		check(
+			JSON.stringify(sendCall.answer) === JSON.stringify(statuses),
+			'the webhook answers with the statuses (the last node)',
+		);
+		log(
+			`send-reminders: execution ${sendCall.executionId} ran on the worker; ${sent.length} sent, ${statuses.length} statuses`,
+		);
+
+		// cancel-reminders: the example's first appointment with the ID its reminder was sent under,
+		// the others with IDs never sent. n8n sends a node's items concurrently, so the IDs the
+		// simulator hands out need not follow the items' order, as the example's pinned IDs assume.
+		const lastId = Math.max(...sent.map((json) => Number(json.messageId)));
+		const cancelled = cancel.pinData!['Cancelled appointments'].map(({ json }, index) => {
+			const sentIndex = appointments.findIndex((a) => a.appointment === json.appointment);
+			check(index > 0 || sentIndex >= 0, `${String(json.appointment)} was sent`);
+			return { ...json, messageId: index === 0 ? sent[sentIndex].messageId : lastId + index };
+		});
+		const cancelCall = await callWebhook(instance, main, 'smspartner-queue-cancel', cancelled);
+		const cancelRun = await workerExecution(
+			session,
+			main,
+			worker,
+			cancelCall.executionId,
+			cancelCall.jobId,
+		);
+		const done = output(cancelRun, 'Cancel reminder', 0);
+		const failed = output(cancelRun, 'Cancel reminder', 1);
+		check(done.length + failed.length === cancelled.length, 'one Cancel item per appointment');
+		check(
+			done.length === 1 && done[0].success === true,
+			`the sent reminder was cancelled: ${JSON.stringify(done)}`,
+		);
+		check(done[0].messageId === cancelled[0].messageId, 'the cancelled ID is the sent one');
+		for (const json of failed) {
+			check(
+				/^SMS Partner error 4: /.test(String(json.error)),
+				`the error output says the ID is unknown: ${String(json.error)}`,
+			);
+		}
+		check(
+			simulator.requests.filter((request) => request.path === '/v1/message-cancel').length ===
+				cancelled.length,
+			'the simulator received one cancel request per appointment',
+		);
+		check(
+			!JSON.stringify([sendRun, cancelRun]).includes(DEFAULT_API_KEY),
+			'no API key in the runs',
+		);
+		log(
+			`cancel-reminders: execution ${cancelCall.executionId} ran on the worker; ${done.length} cancelled, ${failed.length} to the error output`,
+		);
+		const evidence =
+			/Enqueued execution|Execution \d+ \(job|Worker (started|finished) execution|sqlite/;
+		for (const [name, n8n] of [
+			['main', main],
+			['worker', worker],
+		] as const) {
+			for (const line of n8n.output().split('\n')) {
+				if (evidence.test(line)) log(`${name}: ${line.trim()}`);
+			}
+		}
+		log(`Passed in ${Math.round((Date.now() - begun) / 1000)} s.`);
+	} finally {
+		for (const stop of stops.reverse()) await stop().catch(() => undefined);
+	}
+}
+
+main().catch((error: Error) => {
+	console.error(error.message);
+	process.exitCode = 1;
+});
