@@ -34,10 +34,21 @@ type RunData = Record<string, Array<{ data?: { main: Array<Item[] | null> }; err
 
 let simulator: Simulator;
 let instance: N8nInstance;
+/** The message IDs of the reminders that send-reminders scheduled, in the order of its items. */
+let scheduledIds: number[] = [];
 const examples: Record<string, WorkflowJson> = {
 	send: loadExample('send-reminders.json'),
 	cancel: loadExample('cancel-reminders.json'),
 };
+
+/**
+ * The example's appointments with their reminder times moved to the coming days: a fixed date
+ * would one day be in the past, which Send refuses.
+ */
+const appointments = examples.send.pinData!.Appointments.map(({ json }, index) => {
+	const day = Math.ceil((Date.now() + (index + 1) * 86_400_000) / 300_000) * 300_000;
+	return { ...json, remindAt: json.remindAt ? new Date(day).toISOString() : '' };
+});
 
 /** `n8n execute --id=… --rawOutput`: the run's node outputs. */
 async function execute(workflowId: string): Promise<RunData> {
@@ -68,8 +79,7 @@ beforeAll(async () => {
 	await importFixtures(instance, simulatorCredential(simulator.baseUrl, DEFAULT_API_KEY), [
 		{ id: 'smsPartnerExSend', active: false, ...examples.send },
 		{ id: 'smsPartnerExCncl', active: false, ...examples.cancel },
-		withPinnedItemsAsNodes(examples.send, SEND_ID),
-		withPinnedItemsAsNodes(examples.cancel, CANCEL_ID),
+		withPinnedItemsAsNodes(examples.send, SEND_ID, appointments),
 	]);
 });
 
@@ -93,11 +103,11 @@ test('the example workflows import with the installed package and the simulator 
 });
 
 test('send-reminders: one Send item per appointment, then their statuses by tag', async () => {
-	const appointments = examples.send.pinData!.Appointments.map((item) => item.json);
 	const runData = await execute(SEND_ID);
 
 	const sent = output(runData, 'Send reminder');
 	expect(sent).toHaveLength(appointments.length);
+	scheduledIds = sent.filter(({ json }) => json.scheduledAt).map(({ json }) => json.messageId);
 	sent.forEach(({ json }, index) => {
 		expect(json).toMatchObject({ success: true, code: 200, nbSms: 1, sandbox: false });
 		expect(typeof json.messageId).toBe('number');
@@ -122,28 +132,31 @@ test('send-reminders: one Send item per appointment, then their statuses by tag'
 });
 
 test('cancel-reminders: a scheduled reminder is cancelled, an unknown one goes to the error output', async () => {
-	// Runs after send-reminders: its pinned message IDs are the first scheduled one and one that
-	// was never sent.
-	const cancelled = examples.cancel.pinData!['Cancelled appointments'].map((item) => item.json);
+	// Runs after send-reminders. Its sends run concurrently, so their message IDs do not follow the
+	// items: the cancellations take the IDs the sends returned, plus one that was never sent.
+	expect(scheduledIds.length).toBeGreaterThan(0);
+	const cancelled = [
+		{ appointment: 'RDV-1042', patient: 'Camille', messageId: scheduledIds[0] },
+		{ appointment: 'RDV-1099', patient: 'Nobody', messageId: 999999 },
+	];
+	await importFixtures(instance, simulatorCredential(simulator.baseUrl, DEFAULT_API_KEY), [
+		withPinnedItemsAsNodes(examples.cancel, CANCEL_ID, cancelled),
+	]);
 	const runData = await execute(CANCEL_ID);
 
-	const done = output(runData, 'Cancel reminder', 0);
-	const failed = output(runData, 'Cancel reminder', 1);
-	expect(done.length + failed.length).toBe(cancelled.length);
-	expect(done.length).toBeGreaterThan(0);
-	for (const { json } of done) {
-		expect(json).toMatchObject({
+	expect(output(runData, 'Cancel reminder', 0).map(({ json }) => json)).toEqual([
+		{
 			success: true,
 			code: 200,
+			messageId: scheduledIds[0],
 			message: "L'envoi du SMS a été annulé.",
-		});
-		expect(cancelled.map((appointment) => appointment.messageId)).toContain(json.messageId);
-	}
-	for (const { json } of failed) {
-		// The error output keeps the appointment, so the user knows which reminder still goes out.
-		expect(cancelled.map((appointment) => appointment.appointment)).toContain(json.appointment);
-		expect(json.error).toMatch(/^SMS Partner error \d+: /);
-	}
+		},
+	]);
+	// The error output keeps the appointment, so the user knows which reminder still goes out.
+	const failed = output(runData, 'Cancel reminder', 1).map(({ json }) => json);
+	expect(failed).toHaveLength(1);
+	expect(failed[0]).toMatchObject({ appointment: 'RDV-1099', messageId: 999999 });
+	expect(failed[0].error).toMatch(/^SMS Partner error 4: No SMS with this message ID exists/);
 	const requests = simulator.requests.filter((request) => request.path === '/v1/message-cancel');
 	expect(requests).toHaveLength(cancelled.length);
 	expect(JSON.stringify(runData)).not.toContain(DEFAULT_API_KEY);
