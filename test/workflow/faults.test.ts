@@ -1,8 +1,8 @@
 import http from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
 
 import { runWorkflow } from '../../runner';
-import { singleNodeWorkflow } from './helpers';
+import { singleNodeWorkflow, startStubApi, type StubApi } from './helpers';
 
 const API_KEY = 'fault-test-key-123456';
 
@@ -39,27 +39,16 @@ const FAULTS: Record<string, (res: http.ServerResponse, socket: Socket) => void>
 	},
 };
 
-let server: http.Server;
-let baseUrl: string;
-const sockets = new Set<Socket>();
+let stub: StubApi;
 
 beforeAll(async () => {
-	server = http.createServer((req, res) => {
+	stub = await startStubApi((req, res) => {
 		const id = new URL(req.url ?? '/', 'http://localhost').searchParams.get('messageId') ?? '';
 		FAULTS[id]?.(res, req.socket);
 	});
-	server.on('connection', (socket) => {
-		sockets.add(socket);
-		socket.on('close', () => sockets.delete(socket));
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
 });
 
-afterAll(async () => {
-	for (const socket of sockets) socket.destroy();
-	await new Promise((resolve) => server.close(resolve));
-});
+afterAll(() => stub.close());
 
 describe('Faults between the node and SMS Partner', () => {
 	it('fail only their own item with a clear error, under continue (regular output)', async () => {
@@ -73,7 +62,7 @@ describe('Faults between the node and SMS Partner', () => {
 		const { run, output } = await runWorkflow(
 			singleNodeWorkflow(parameters, 'continueRegularOutput'),
 			{
-				credentials: { smsPartnerApi: { apiKey: API_KEY, baseUrl } },
+				credentials: { smsPartnerApi: { apiKey: API_KEY, baseUrl: stub.baseUrl } },
 				pinData: { Trigger: Object.keys(FAULTS).map((fault) => ({ json: { fault } })) },
 			},
 		);
@@ -110,7 +99,7 @@ describe('Faults between the node and SMS Partner', () => {
 	it('stop the workflow with a NodeApiError when nothing continues', async () => {
 		const parameters = { resource: 'sms', operation: 'cancel', messageId: '1' };
 		const { run } = await runWorkflow(singleNodeWorkflow(parameters), {
-			credentials: { smsPartnerApi: { apiKey: API_KEY, baseUrl } },
+			credentials: { smsPartnerApi: { apiKey: API_KEY, baseUrl: stub.baseUrl } },
 		});
 		expect(run.status).toBe('error');
 		expect(run.data.resultData.error).toMatchObject({

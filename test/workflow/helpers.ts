@@ -1,3 +1,6 @@
+import http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { runWorkflow, type WorkflowJson, type WorkflowRun } from '../../runner';
@@ -95,4 +98,32 @@ export function minutesFromNow(sim: Simulator, minutes: number): Date {
 /** Only what a user sees of an item: its JSON and its link to the input. */
 export function visible(items: INodeExecutionData[]) {
 	return items.map(({ json, pairedItem }) => ({ json, pairedItem }));
+}
+
+export interface StubApi {
+	/** Its base URL, to put in the credential: `http://127.0.0.1:<port>/v1`. */
+	baseUrl: string;
+	close(): Promise<void>;
+}
+
+/**
+ * A stand-in for SMS Partner on 127.0.0.1 that answers as `handle` says: for answers the
+ * simulator never gives (codes the node's checks make unreachable, broken bodies, hangs).
+ */
+export async function startStubApi(handle: http.RequestListener): Promise<StubApi> {
+	const server = http.createServer(handle);
+	const sockets = new Set<Socket>();
+	server.on('connection', (socket) => {
+		sockets.add(socket);
+		socket.on('close', () => sockets.delete(socket));
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	return {
+		baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`,
+		// Hanging requests would keep the server open: their sockets are closed first.
+		close: () => {
+			for (const socket of sockets) socket.destroy();
+			return new Promise((resolve) => server.close(() => resolve()));
+		},
+	};
 }

@@ -1,10 +1,7 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-
 import { runWorkflow } from '../../runner';
 import { DEFAULT_API_KEY, startSimulator, type Simulator } from '../../simulator';
 import { apiGet, apiPost } from '../simulator/http';
-import { runNode, singleNodeWorkflow, visible, START } from './helpers';
+import { runNode, singleNodeWorkflow, startStubApi, visible, START, type StubApi } from './helpers';
 
 const POOR_KEY = 'poor-account-key-01';
 const NOTIFY_URL = 'https://n8n.example.com/webhook/hlr-results';
@@ -325,22 +322,17 @@ describe('Number: the API key', () => {
  * API answers them so that their wording is checked too.
  */
 describe('Number: codes only a misbehaving request can get', () => {
-	let server: http.Server;
-	let baseUrl: string;
+	let stub: StubApi;
 	let answer: object = {};
 
 	beforeAll(async () => {
-		server = http.createServer((_req, res) => {
+		stub = await startStubApi((_req, res) => {
 			res.writeHead(400, { 'content-type': 'application/json' });
 			res.end(JSON.stringify(answer));
 		});
-		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-		baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
 	});
 
-	afterAll(async () => {
-		await new Promise((resolve) => server.close(resolve));
-	});
+	afterAll(() => stub.close());
 
 	it.each([
 		['lookup', 2, /^SMS Partner error 2: SMS Partner received no phone number\./],
@@ -353,7 +345,7 @@ describe('Number: codes only a misbehaving request can get', () => {
 		answer = { success: false, code, message: 'Le numéro de téléphone est requis' };
 		const parameters = operation === 'lookup' ? lookup('+33612345678') : verify();
 		const run = await runWorkflow(singleNodeWorkflow(parameters), {
-			credentials: { smsPartnerApi: { apiKey: DEFAULT_API_KEY, baseUrl } },
+			credentials: { smsPartnerApi: { apiKey: DEFAULT_API_KEY, baseUrl: stub.baseUrl } },
 		});
 		expect(run.run.data.resultData.error?.message).toMatch(message);
 	});

@@ -1,6 +1,3 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-
 import type { INodeParameters } from 'n8n-workflow';
 
 import { runWorkflow } from '../../runner';
@@ -11,7 +8,14 @@ import {
 	startSimulator,
 	type Simulator,
 } from '../../simulator';
-import { minutesFromNow, runNode, singleNodeWorkflow, visible } from './helpers';
+import {
+	minutesFromNow,
+	runNode,
+	singleNodeWorkflow,
+	startStubApi,
+	visible,
+	type StubApi,
+} from './helpers';
 
 const POOR_KEY = 'sim-poor-key-0002';
 
@@ -420,13 +424,12 @@ describe('Send', () => {
 });
 
 describe('Send, against every error code a send can produce', () => {
-	let server: http.Server;
-	let baseUrl: string;
+	let stub: StubApi;
 	let received = 0;
 
 	// A stand-in for SMS Partner that answers each send with the error code given as its text.
 	beforeAll(async () => {
-		server = http.createServer((req, res) => {
+		stub = await startStubApi((req, res) => {
 			let raw = '';
 			req.on('data', (chunk) => (raw += chunk));
 			req.on('end', () => {
@@ -449,10 +452,8 @@ describe('Send, against every error code a send can produce', () => {
 				res.end(JSON.stringify(answer));
 			});
 		});
-		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-		baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
 	});
-	afterAll(() => new Promise((resolve) => server.close(resolve)));
+	afterAll(() => stub.close());
 
 	const CODES = [
 		2, 9, 11, 13, 14, 20, 22, 23, 30, 40, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 55, 90, 96,
@@ -472,7 +473,7 @@ describe('Send, against every error code a send can produce', () => {
 				'continueRegularOutput',
 			),
 			{
-				credentials: { smsPartnerApi: { apiKey: DEFAULT_API_KEY, baseUrl } },
+				credentials: { smsPartnerApi: { apiKey: DEFAULT_API_KEY, baseUrl: stub.baseUrl } },
 				pinData: { Trigger: CODES.map((code) => ({ json: { code: String(code) } })) },
 			},
 		);

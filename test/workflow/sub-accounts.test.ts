@@ -1,10 +1,7 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-
 import { runWorkflow } from '../../runner';
 import { DEFAULT_API_KEY, startSimulator, type Simulator } from '../../simulator';
 import { apiGet, apiPost } from '../simulator/http';
-import { runNode, singleNodeWorkflow, visible, START } from './helpers';
+import { runNode, singleNodeWorkflow, startStubApi, visible, START, type StubApi } from './helpers';
 
 const OTHER_KEY = 'other-account-key-01';
 const EMPTY_KEY = 'empty-account-key-01';
@@ -525,22 +522,17 @@ describe('Sub-Account: the API key', () => {
  * requires; a stand-in API answers them so that their wording is checked too.
  */
 describe('Sub-Account: codes only a misbehaving request can get', () => {
-	let server: http.Server;
-	let baseUrl: string;
+	let stub: StubApi;
 	let answer: object = {};
 
 	beforeAll(async () => {
-		server = http.createServer((_req, res) => {
+		stub = await startStubApi((_req, res) => {
 			res.writeHead(400, { 'content-type': 'application/json' });
 			res.end(JSON.stringify(answer));
 		});
-		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-		baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
 	});
 
-	afterAll(async () => {
-		await new Promise((resolve) => server.close(resolve));
-	});
+	afterAll(() => stub.close());
 
 	const create = op('create', { email: 'a@example.com' });
 	const addCredit = op('addCredit', { subAccount: 'abc', credit: 1 });
@@ -580,7 +572,7 @@ describe('Sub-Account: codes only a misbehaving request can get', () => {
 	])('%s, code %d', async (_operation, code, parameters, message) => {
 		answer = { success: false, code, message: 'texte' };
 		const run = await runWorkflow(singleNodeWorkflow(parameters), {
-			credentials: { smsPartnerApi: { apiKey: DEFAULT_API_KEY, baseUrl } },
+			credentials: { smsPartnerApi: { apiKey: DEFAULT_API_KEY, baseUrl: stub.baseUrl } },
 		});
 		expect(run.run.data.resultData.error?.message).toMatch(message);
 	});
