@@ -28,7 +28,7 @@ export class SmsPartner implements INodeType {
 		credentials: [{ name: 'smsPartnerApi', required: true }],
 		requestDefaults: {
 			baseURL: `={{$credentials.baseUrl || "${SMS_PARTNER_DEFAULT_BASE_URL}"}}`,
-			// Failures come in the body with any HTTP status; every answer is read by readApiResponse.
+			// Failures come in the body with any HTTP status; every answer is read by parseApiAnswer.
 			ignoreHttpStatusErrors: true,
 			encoding: 'text',
 			headers: { Accept: 'application/json, application/xml' },

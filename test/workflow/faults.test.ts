@@ -56,6 +56,8 @@ describe('Faults between the node and SMS Partner', () => {
 			resource: 'sms',
 			operation: 'cancel',
 			messageId: '={{ $json.fault }}',
+			// One quick retry: cancels are retried, and each fault here persists.
+			options: { maxRetries: 1, retryDelay: 1 },
 			// Long enough for every answer on a busy machine, short enough for the one that never comes.
 			requestOptions: { timeout: 3000 },
 		};
@@ -77,7 +79,7 @@ describe('Faults between the node and SMS Partner', () => {
 		);
 		expect(items[0].json.details).toMatchObject({
 			httpStatus: 502,
-			description: expect.stringContaining('502 Bad Gateway'),
+			description: expect.stringMatching(/502 Bad Gateway.*\nTried 2 times\.$/),
 		});
 		expect(errors[1]).toMatch(/^SMS Partner sent an answer that could not be read \(HTTP 200\)/);
 		expect(errors[2]).toMatch(
@@ -97,7 +99,12 @@ describe('Faults between the node and SMS Partner', () => {
 	});
 
 	it('stop the workflow with a NodeApiError when nothing continues', async () => {
-		const parameters = { resource: 'sms', operation: 'cancel', messageId: '1' };
+		const parameters = {
+			resource: 'sms',
+			operation: 'cancel',
+			messageId: '1',
+			options: { retryDelay: 1 },
+		};
 		const { run } = await runWorkflow(singleNodeWorkflow(parameters), {
 			credentials: { smsPartnerApi: { apiKey: API_KEY, baseUrl: stub.baseUrl } },
 		});

@@ -152,10 +152,11 @@ describe('Get Cost Summary', () => {
 				expect(run.run.data.resultData.error?.name).toBe('NodeApiError');
 			});
 
-			it('the 6th summary within a minute fails with code 429 and says to wait', async () => {
+			it('the 6th summary within a minute fails with code 429 after its retries, and says to wait', async () => {
 				const run = await runNode(
 					sim,
-					summary({ interval: 'lastMonth' }),
+					// Retries come within the same simulated minute, so they meet the limit again.
+					summary({ interval: 'lastMonth', options: { retryDelay: 1 } }),
 					Array.from({ length: 6 }, (_, index) => ({ index })),
 					{ onError: 'continueRegularOutput' },
 				);
@@ -169,9 +170,11 @@ describe('Get Cost Summary', () => {
 					details: {
 						code: 429,
 						httpStatus: 429,
-						description: 'SMS Partner said: "Trop de requêtes en une minute"\n(HTTP 429)',
+						description:
+							'SMS Partner said: "Trop de requêtes en une minute"\n(HTTP 429)\nTried 4 times.',
 					},
 				});
+				expect(sim.requests).toHaveLength(5 + 4);
 				sim.clock.advance(61);
 				const later = await runNode(sim, summary({ interval: 'lastMonth' }));
 				expect(later.items[0].json.month).toBe('february');

@@ -1,5 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { DEFAULT_MAX_CONCURRENT_REQUESTS } from './concurrency';
+import { DEFAULT_MAX_RETRIES, DEFAULT_RETRY_DELAY_MS, RETRY_WINDOW_MS } from './retry';
+
 /**
  * The "Options" collection that every operation offers. SMS Partner reads `_format` from the
  * query on GET and from the JSON body on POST.
@@ -17,6 +20,25 @@ export function operationOptions(
 		default: {},
 		displayOptions: { show: { resource: [resource], operation: [operation] } },
 		options: [
+			{
+				displayName: 'Max Concurrent Requests',
+				name: 'maxConcurrentRequests',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 100, numberPrecision: 0 },
+				default: DEFAULT_MAX_CONCURRENT_REQUESTS,
+				noDataExpression: true,
+				description:
+					'How many requests this node has in flight at once, across all its input items, e.g. 10. Lower it when SMS Partner answers "too many requests" (HTTP 429).',
+			},
+			{
+				displayName: 'Max Retries',
+				name: 'maxRetries',
+				type: 'number',
+				typeOptions: { minValue: 0, maxValue: 10, numberPrecision: 0 },
+				default: DEFAULT_MAX_RETRIES,
+				noDataExpression: true,
+				description: `How many times a request that failed for a temporary reason is sent again, e.g. 3; 0 turns retries off. Reads and cancels are retried after rate limits (HTTP 429), server errors (5xx), lost or cut answers and network errors; sends and other changes only when SMS Partner certainly did not take them (HTTP 429, connection refused), never after a lost answer. No retry starts more than ${RETRY_WINDOW_MS / 1000} seconds after the first attempt.`,
+			},
 			{
 				displayName: 'Raw Response',
 				name: 'rawResponse',
@@ -37,6 +59,16 @@ export function operationOptions(
 				description:
 					'The format SMS Partner answers in (_format). The output items are the same either way; choose XML only when a proxy in between requires it.',
 				routing: { send: { type: method === 'GET' ? 'query' : 'body', property: '_format' } },
+			},
+			{
+				displayName: 'Retry Delay (Ms)',
+				name: 'retryDelay',
+				type: 'number',
+				typeOptions: { minValue: 0, numberPrecision: 0 },
+				default: DEFAULT_RETRY_DELAY_MS,
+				noDataExpression: true,
+				description:
+					'Milliseconds to wait before the first retry, e.g. 1000; each next wait is about twice as long. When SMS Partner sends a Retry-After header, its wait is used instead.',
 			},
 		],
 	};

@@ -1,12 +1,29 @@
-import type {
-	IDataObject,
-	IExecutePaginationFunctions,
-	IExecuteSingleFunctions,
-	JsonObject,
+import {
+	sleep,
+	type IDataObject,
+	type IExecutePaginationFunctions,
+	type IExecuteSingleFunctions,
+	type JsonObject,
 } from 'n8n-workflow';
 
-import { checkApiResponse, type ApiAnswer } from './response';
+import { DEFAULT_MAX_CONCURRENT_REQUESTS, slotsForRun } from './concurrency';
+import { checkApiResponse, SmsPartnerFailure, type ApiAnswer } from './response';
+import {
+	DEFAULT_MAX_RETRIES,
+	DEFAULT_RETRY_DELAY_MS,
+	mayRetry,
+	outcomeOfAnswer,
+	outcomeOfError,
+	parseRetryAfter,
+	retryDelayMs,
+	RETRY_WINDOW_MS,
+	type FailureOutcome,
+	type RetryPolicy,
+} from './retry';
 import type { RequestData } from './run-operation';
+
+/** Per attempt, unless Request Options > Timeout says otherwise (n8n's own default is 5 minutes). */
+export const DEFAULT_TIMEOUT_MS = 30_000;
 
 /** A copy of the operation's request with more query parameters; the original stays untouched. */
 export function withQuery(request: RequestData, query: IDataObject): RequestData {
@@ -22,28 +39,114 @@ export function withBody(request: RequestData, body: IDataObject): RequestData {
 	return { ...request, options: { ...request.options, body: { ...current, ...body } } };
 }
 
-/**
- * The answers received for each item, kept for the "Raw Response" option. Keyed by the item's
- * own context object, which the engine creates per item.
- */
-const rawAnswers = new WeakMap<IExecuteSingleFunctions, JsonObject[]>();
-
-/** Starts collecting the answers of the current item; returns the list they go into. */
-export function collectAnswers(context: IExecuteSingleFunctions): JsonObject[] {
-	const answers: JsonObject[] = [];
-	rawAnswers.set(context, answers);
-	return answers;
+/** What happened to the requests of one item, for its output and its error message. */
+export interface ItemRequests {
+	readonly policy: RetryPolicy;
+	/** The answers as received, for the "Raw Response" option. */
+	readonly answers: JsonObject[];
+	/** Attempts of the latest request, retries included. */
+	attempts: number;
+	/** How the latest failed attempt ended, if it failed. */
+	lastFailure?: FailureOutcome;
+	/** Why retrying stopped before the attempts ran out, if it did. */
+	retryStoppedBecause?: string;
 }
 
-/** Sends one request through the routing (credential, postReceive) and returns the parsed answer. */
+/** Keyed by the item's own context object, which the engine creates per item. */
+const requestsByItem = new WeakMap<IExecuteSingleFunctions, ItemRequests>();
+
+/** Starts the bookkeeping of the current item's requests. */
+export function startItemRequests(
+	context: IExecuteSingleFunctions,
+	policy: RetryPolicy,
+): ItemRequests {
+	const requests: ItemRequests = { policy, answers: [], attempts: 0 };
+	requestsByItem.set(context, requests);
+	return requests;
+}
+
+interface RequestSettings {
+	maxConcurrentRequests: number;
+	maxRetries: number;
+	retryDelayMs: number;
+	timeoutMs: number;
+}
+
+function positiveNumber(value: unknown, fallback: number): number {
+	return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : fallback;
+}
+
+function requestSettings(context: IExecuteSingleFunctions): RequestSettings {
+	const option = (name: string, fallback: number) =>
+		positiveNumber(context.getNodeParameter(`options.${name}`, fallback), fallback);
+	const timeout = context.getNodeParameter('requestOptions.timeout', 0);
+	return {
+		maxConcurrentRequests: Math.max(
+			1,
+			Math.floor(option('maxConcurrentRequests', DEFAULT_MAX_CONCURRENT_REQUESTS)),
+		),
+		maxRetries: Math.floor(option('maxRetries', DEFAULT_MAX_RETRIES)),
+		retryDelayMs: option('retryDelay', DEFAULT_RETRY_DELAY_MS),
+		timeoutMs: positiveNumber(timeout, 0) || DEFAULT_TIMEOUT_MS,
+	};
+}
+
+/** An answer, and whether an earlier attempt of the same request may have been carried out. */
+export interface SentAnswer extends ApiAnswer {
+	afterLostAnswer: boolean;
+}
+
+/**
+ * Sends one request through the routing (credential, postReceive) and returns the parsed answer.
+ * At most "Max Concurrent Requests" requests of a node run are in flight; a temporary failure is
+ * retried as the operation's policy allows, within the retry window, the slot given back while
+ * waiting.
+ */
 export async function sendRequest(
 	context: IExecutePaginationFunctions,
 	request: RequestData,
-): Promise<ApiAnswer> {
-	const [first] = await context.makeRoutingRequest(request);
-	const answer = first.json as unknown as ApiAnswer;
-	rawAnswers.get(context)?.push(answer.body);
-	return answer;
+): Promise<SentAnswer> {
+	const item = requestsByItem.get(context);
+	if (!item) throw new Error('sendRequest called outside runForEachItem');
+	const settings = requestSettings(context);
+	const slots = slotsForRun(context.getExecuteData(), settings.maxConcurrentRequests);
+	const timed = { ...request, options: { ...request.options, timeout: settings.timeoutMs } };
+	const started = Date.now();
+	let afterLostAnswer = false;
+	item.lastFailure = undefined;
+	item.retryStoppedBecause = undefined;
+
+	for (let attempt = 1; ; attempt++) {
+		item.attempts = attempt;
+		let answer: ApiAnswer | undefined;
+		let error: unknown;
+		try {
+			const [first] = await slots.run(async () => await context.makeRoutingRequest(timed));
+			answer = first.json as unknown as ApiAnswer;
+		} catch (caught) {
+			error = caught;
+		}
+		const failure = answer ? outcomeOfAnswer(answer) : outcomeOfError(error);
+		item.lastFailure = failure;
+		if (failure && attempt <= settings.maxRetries && mayRetry(item.policy, failure)) {
+			const asked = answer?.retryAfter ?? (error as SmsPartnerFailure)?.details?.retryAfter;
+			const askedMs = parseRetryAfter(asked, Date.now());
+			const wait = retryDelayMs(attempt, settings.retryDelayMs, askedMs);
+			if (Date.now() - started + wait <= RETRY_WINDOW_MS) {
+				afterLostAnswer ||= failure === 'unknown';
+				await sleep(wait);
+				continue;
+			}
+			const window = `the node's ${RETRY_WINDOW_MS / 1000} s retry window`;
+			item.retryStoppedBecause =
+				askedMs === undefined
+					? `The next try would have started after ${window}.`
+					: `SMS Partner asked to wait ${Math.ceil(askedMs / 1000)} s before another try, beyond ${window}.`;
+		}
+		if (!answer) throw error;
+		item.answers.push(answer.body);
+		return { ...answer, afterLostAnswer };
+	}
 }
 
 /** Sends one request and returns its body once checked: an API failure is thrown. */
@@ -53,4 +156,8 @@ export async function requestApi(
 ): Promise<JsonObject> {
 	const { body, httpStatus } = await sendRequest(context, request);
 	return checkApiResponse(body, httpStatus);
+}
+
+export function itemRequestsOf(context: IExecuteSingleFunctions): ItemRequests | undefined {
+	return requestsByItem.get(context);
 }

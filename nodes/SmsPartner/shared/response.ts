@@ -22,6 +22,8 @@ export class SmsPartnerFailure extends Error {
 			apiMessage?: string;
 			fieldErrors?: FieldError[];
 			bodyExcerpt?: string;
+			/** The Retry-After header of the answer, as sent. */
+			retryAfter?: string;
 		} = {},
 	) {
 		super(details.apiMessage ?? kind);
@@ -43,6 +45,7 @@ export function parseResponseBody(
 	body: unknown,
 	httpStatus: number,
 	shape: ResponseShape,
+	retryAfter?: string,
 ): JsonObject {
 	if (body !== null && typeof body === 'object' && !Buffer.isBuffer(body))
 		return body as JsonObject;
@@ -62,6 +65,7 @@ export function parseResponseBody(
 	}
 	throw new SmsPartnerFailure(httpStatus >= 400 ? 'http' : 'unreadable', httpStatus, {
 		bodyExcerpt: excerpt(text),
+		retryAfter,
 	});
 }
 
@@ -94,6 +98,8 @@ export function listIn(body: JsonObject, key: string): JsonObject[] {
 export interface ApiAnswer {
 	httpStatus: number;
 	body: JsonObject;
+	/** The Retry-After header, as sent. */
+	retryAfter?: string;
 }
 
 /**
@@ -106,10 +112,10 @@ export function parseApiAnswer(shape: ResponseShape) {
 		_items: INodeExecutionData[],
 		response: IN8nHttpFullResponse,
 	): Promise<INodeExecutionData[]> {
-		const answer: ApiAnswer = {
-			httpStatus: response.statusCode,
-			body: parseResponseBody(response.body, response.statusCode, shape),
-		};
+		const header = response.headers?.['retry-after'];
+		const retryAfter = typeof header === 'string' ? header : undefined;
+		const body = parseResponseBody(response.body, response.statusCode, shape, retryAfter);
+		const answer: ApiAnswer = { httpStatus: response.statusCode, body, retryAfter };
 		return [{ json: answer as unknown as JsonObject }];
 	};
 }

@@ -10,8 +10,9 @@ import {
 
 import { explainApiError, type ApiErrorTexts } from './api-errors';
 import { redactSecret } from './redact';
-import { collectAnswers } from './request';
+import { itemRequestsOf, startItemRequests, type ItemRequests } from './request';
 import { SmsPartnerFailure } from './response';
+import { networkCodeOf, type RetryPolicy } from './retry';
 import { InvalidParameterError } from './validation';
 
 export type RequestData = DeclarativeRestApiSettings.ResultOptions;
@@ -35,25 +36,33 @@ const NETWORK_FAILURES: Record<string, string> = {
 	ERR_CANCELED: 'the request was cancelled',
 };
 
-function networkCodeOf(error: unknown): string | undefined {
-	const candidates = [error, (error as { cause?: unknown })?.cause];
-	for (const candidate of candidates) {
-		const code = (candidate as { code?: unknown })?.code;
-		if (typeof code === 'string' && /^[A-Z_]+$/.test(code)) return code;
-	}
-	return undefined;
+const TRY_LATER = 'Try again later.';
+const CHECK_BASE_URL = 'Check the Base URL of the credential and the network, then try again.';
+
+/** What went wrong (`what`), what to do about it (`todo`), and the details. */
+interface FailureText {
+	what: string;
+	todo: string;
+	description: string;
 }
 
-function httpStatusText(status: number): string {
+function httpFailureText(status: number): Omit<FailureText, 'description'> {
 	if (status === 404) {
-		return 'The API address was not found. Check the Base URL of the credential: it ends with /v1, e.g. https://api.smspartner.fr/v1.';
+		return {
+			what: 'The API address was not found.',
+			todo: 'Check the Base URL of the credential: it ends with /v1, e.g. https://api.smspartner.fr/v1.',
+		};
 	}
-	if (status === 429) return explainApiError(429);
-	if (status >= 500) return 'SMS Partner is unavailable or failed. Try again later.';
-	return 'SMS Partner refused the request without saying why.';
+	if (status === 429) return { what: '', todo: explainApiError(429) };
+	if (status >= 500) return { what: 'SMS Partner is unavailable or failed.', todo: TRY_LATER };
+	return { what: 'SMS Partner refused the request without saying why.', todo: '' };
 }
 
-function describeFailure(failure: SmsPartnerFailure, operationErrors: ApiErrorTexts) {
+function bodyDescription(bodyExcerpt: string | undefined): string {
+	return bodyExcerpt ? `Body of the answer: ${bodyExcerpt}` : 'The answer had no body.';
+}
+
+function describeFailure(failure: SmsPartnerFailure, operationErrors: ApiErrorTexts): FailureText {
 	const { code, apiMessage, fieldErrors = [], bodyExcerpt } = failure.details;
 	const status = failure.httpStatus;
 	if (failure.kind === 'api') {
@@ -62,26 +71,45 @@ function describeFailure(failure: SmsPartnerFailure, operationErrors: ApiErrorTe
 		for (const { field, message } of fieldErrors) lines.push(`${field}: ${message}`);
 		lines.push(`(HTTP ${status})`);
 		return {
-			message: `SMS Partner error ${code ?? 'without code'}: ${explainApiError(code ?? -1, operationErrors)}`,
+			what: `SMS Partner error ${code ?? 'without code'}:`,
+			todo: explainApiError(code ?? -1, operationErrors),
 			description: lines.join('\n'),
 		};
 	}
 	if (failure.kind === 'http') {
+		const { what, todo } = httpFailureText(status);
 		return {
-			message: `SMS Partner HTTP error ${status}: ${httpStatusText(status)}`,
-			description: bodyExcerpt ? `Body of the answer: ${bodyExcerpt}` : 'The answer had no body.',
+			what: `SMS Partner HTTP error ${status}:${what ? ` ${what}` : ''}`,
+			todo,
+			description: bodyDescription(bodyExcerpt),
 		};
 	}
 	return {
-		message: `SMS Partner sent an answer that could not be read (HTTP ${status}). Try again; if it persists, check the Base URL of the credential.`,
-		description: bodyExcerpt ? `Body of the answer: ${bodyExcerpt}` : 'The answer had no body.',
+		what: `SMS Partner sent an answer that could not be read (HTTP ${status}).`,
+		todo: 'Try again; if it persists, check the Base URL of the credential.',
+		description: bodyDescription(bodyExcerpt),
 	};
+}
+
+/** How the item's requests went, when it adds to the error: retries, and what may have happened. */
+function requestHistory(requests: ItemRequests | undefined): {
+	uncertainOutcome?: string;
+	notes: string[];
+} {
+	if (!requests) return { notes: [] };
+	const notes = [];
+	if (requests.attempts > 1) notes.push(`Tried ${requests.attempts} times.`);
+	if (requests.retryStoppedBecause) notes.push(requests.retryStoppedBecause);
+	const { policy, lastFailure } = requests;
+	const uncertain = lastFailure === 'unknown' && !policy.retryLostAnswers;
+	return { uncertainOutcome: uncertain ? policy.uncertainOutcome : undefined, notes };
 }
 
 /**
  * Turns whatever went wrong into a NodeApiError or NodeOperationError that says what happened
  * and what to do, with nothing of the original error kept: request errors carry the request
- * options, and with them the API key.
+ * options, and with them the API key. When the request may have been carried out all the same
+ * (a lost answer to a send), that replaces the usual advice to try again.
  */
 function toNodeError(
 	this: IExecutePaginationFunctions,
@@ -99,35 +127,36 @@ function toNodeError(
 			description: `Parameter "${error.parameter}" was checked before sending; no request was sent.`,
 		});
 	}
-	if (error instanceof SmsPartnerFailure) {
-		const { message, description } = describeFailure(error, operationErrors);
-		const code = error.details.code;
-		return new NodeApiError(
-			node,
-			{ smsPartnerCode: code ?? null, httpStatus: error.httpStatus },
-			{
-				message: clean(message),
-				description: clean(description),
-				httpCode: String(error.httpStatus),
-				itemIndex,
-			},
-		);
-	}
+
+	let text: FailureText;
+	let errorResponse: JsonObject;
 	const networkCode = networkCodeOf(error);
-	if (networkCode) {
+	if (error instanceof SmsPartnerFailure) {
+		text = describeFailure(error, operationErrors);
+		errorResponse = { smsPartnerCode: error.details.code ?? null, httpStatus: error.httpStatus };
+	} else if (networkCode) {
 		const what = NETWORK_FAILURES[networkCode] ?? `the request failed (${networkCode})`;
-		return new NodeApiError(
-			node,
-			{ networkError: networkCode },
-			{
-				message: `Could not reach SMS Partner: ${what}. Check the Base URL of the credential and the network, then try again.`,
-				description: `Network error ${networkCode}.`,
-				itemIndex,
-			},
-		);
+		text = {
+			what: `Could not reach SMS Partner: ${what}.`,
+			todo: CHECK_BASE_URL,
+			description: `Network error ${networkCode}.`,
+		};
+		errorResponse = { networkError: networkCode };
+	} else {
+		const message = clean(error instanceof Error ? error.message : String(error));
+		return new NodeOperationError(node, `The SMS Partner node failed: ${message}`, { itemIndex });
 	}
-	const text = clean(error instanceof Error ? error.message : String(error));
-	return new NodeOperationError(node, `The SMS Partner node failed: ${text}`, { itemIndex });
+
+	const { uncertainOutcome, notes } = requestHistory(itemRequestsOf(this));
+	const message = [text.what, uncertainOutcome ?? text.todo].filter(Boolean).join(' ');
+	const description = [text.description, ...notes].join('\n');
+	return new NodeApiError(node, errorResponse, {
+		message: clean(message),
+		description: clean(description),
+		// A network code here would make n8n swap the message for its own generic text.
+		httpCode: error instanceof SmsPartnerFailure ? String(error.httpStatus) : undefined,
+		itemIndex,
+	});
 }
 
 /**
@@ -149,13 +178,17 @@ function errorItemJson(error: NodeError): IDataObject {
  * lets a declarative node catch its own request errors per item. Every output item, result or
  * error, is linked to its input item: the engine's own error items are not (n8n issue 30050).
  */
-export function runForEachItem(run: OperationRun, operationErrors: ApiErrorTexts = {}) {
+export function runForEachItem(
+	run: OperationRun,
+	operationErrors: ApiErrorTexts,
+	retryPolicy: RetryPolicy,
+) {
 	return async function (
 		this: IExecutePaginationFunctions,
 		request: RequestData,
 	): Promise<INodeExecutionData[]> {
 		const pairedItem = { item: this.getItemIndex() };
-		const answers = collectAnswers(this);
+		const { answers } = startItemRequests(this, retryPolicy);
 		try {
 			const rows = await run.call(this, request);
 			const raw = this.getNodeParameter('options.rawResponse', false) === true;

@@ -10,6 +10,7 @@ import { toNumberOrNull } from './convert';
 import type { ResponseShape } from './response';
 import { scheduleFromSendAt, type ApiSchedule } from './schedule';
 import { checkTag, InvalidParameterError } from './validation';
+import { retryOnlyUntouched } from './retry';
 
 /**
  * What each error a send can produce means, in plain English. Sends are never retried by the
@@ -40,10 +41,15 @@ export const SEND_ERRORS: ApiErrorTexts = {
 	55: 'SMS Partner found no number to send to. Check the recipients.',
 	90: 'SMS Partner could not read the request body as JSON; nothing was sent. This is a bug in the node: please report it.',
 	96: "SMS Partner refused this server's IP address. Add it to the allowed IPs of the account in the SMS Partner dashboard.",
-	500: 'SMS Partner could not queue the SMS. Check with Get Status or in the dashboard whether it left before sending it again.',
 };
 
 /** Positions of the values in the XML answer of /send and /vn/send, which has no keys. */
+/** A send whose answer was lost may have gone out: never sent a second time. */
+export const SEND_RETRY = retryOnlyUntouched(
+	'The SMS may have been sent',
+	'Check Get Status by Tag (when the send had a tag) or the SMS Partner dashboard',
+);
+
 export const SEND_RESPONSE: ResponseShape = [
 	['success', 'boolean'],
 	['code', 'number'],

@@ -15,6 +15,7 @@ import { requestApi } from '../../shared/request';
 import { parseApiAnswer, type ApiAnswer, type ResponseShape } from '../../shared/response';
 import { runForEachItem, type OperationRun } from '../../shared/run-operation';
 import { toNumberOrNull } from '../../shared/convert';
+import { RETRY_ANY_TEMPORARY_FAILURE } from '../../shared/retry';
 
 /**
  * Positions of the values in the XML answer, which has no keys. `user` is the documented
@@ -135,7 +136,9 @@ export const getOperation: INodePropertyOptions = {
 	routing: {
 		request: { method: 'GET', url: '/me' },
 		send: { paginate: true },
-		operations: { pagination: runForEachItem(getAccount, ACCOUNT_ERRORS) },
+		operations: {
+			pagination: runForEachItem(getAccount, ACCOUNT_ERRORS, RETRY_ANY_TEMPORARY_FAILURE),
+		},
 		output: { postReceive: [parseAccountAnswer] },
 	},
 };

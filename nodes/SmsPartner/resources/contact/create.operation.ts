@@ -13,6 +13,7 @@ import {
 	phoneNumberDescription,
 } from './fields';
 import { SAVED_CONTACT_XML, toSavedContact } from './shaping';
+import { retryOnlyUntouched } from '../../shared/retry';
 
 const show = { resource: ['contact'], operation: ['create'] };
 
@@ -48,7 +49,13 @@ export const contactCreateOperation: INodePropertyOptions = {
 	routing: {
 		request: { method: 'POST', url: '/contact/add' },
 		send: { paginate: true },
-		operations: { pagination: runForEachItem(createContact, CONTACT_CREATE_ERRORS) },
+		operations: {
+			pagination: runForEachItem(
+				createContact,
+				CONTACT_CREATE_ERRORS,
+				retryOnlyUntouched('The contact may have been created', 'Check Contact > Get Many'),
+			),
+		},
 		output: { postReceive: [parseApiAnswer(CONTACT_CREATE_RESPONSE)] },
 	},
 };

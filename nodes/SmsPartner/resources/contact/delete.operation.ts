@@ -6,6 +6,7 @@ import { requestApi, withBody } from '../../shared/request';
 import { parseApiAnswer, type ResponseShape } from '../../shared/response';
 import { runForEachItem, type OperationRun } from '../../shared/run-operation';
 import { checkContactId } from './fields';
+import { retryOnlyUntouched } from '../../shared/retry';
 
 const show = { resource: ['contact'], operation: ['delete'] };
 
@@ -35,7 +36,13 @@ export const contactDeleteOperation: INodePropertyOptions = {
 	routing: {
 		request: { method: 'POST', url: '/contact/delete' },
 		send: { paginate: true },
-		operations: { pagination: runForEachItem(deleteContact, CONTACT_DELETE_ERRORS) },
+		operations: {
+			pagination: runForEachItem(
+				deleteContact,
+				CONTACT_DELETE_ERRORS,
+				retryOnlyUntouched('The contact may have been deleted', 'Check Contact > Get'),
+			),
+		},
 		output: { postReceive: [parseApiAnswer(CONTACT_DELETE_RESPONSE)] },
 	},
 };

@@ -7,6 +7,7 @@ import { parseApiAnswer, type ResponseShape } from '../../shared/response';
 import { runForEachItem, type OperationRun } from '../../shared/run-operation';
 import { checkContactId, CONTACT_ID_ERRORS } from './fields';
 import { LISTED_CONTACT_FIELDS, toListedContact } from './shaping';
+import { RETRY_ANY_TEMPORARY_FAILURE } from '../../shared/retry';
 
 const show = { resource: ['contact'], operation: ['get'] };
 
@@ -35,7 +36,9 @@ export const contactGetOperation: INodePropertyOptions = {
 	routing: {
 		request: { method: 'GET', url: '/contact/detail' },
 		send: { paginate: true },
-		operations: { pagination: runForEachItem(getContact, CONTACT_GET_ERRORS) },
+		operations: {
+			pagination: runForEachItem(getContact, CONTACT_GET_ERRORS, RETRY_ANY_TEMPORARY_FAILURE),
+		},
 		output: { postReceive: [parseApiAnswer(CONTACT_GET_RESPONSE)] },
 	},
 };

@@ -8,6 +8,7 @@ import { parseApiAnswer, type ResponseShape } from '../../shared/response';
 import { runForEachItem, type OperationRun } from '../../shared/run-operation';
 import { checkGroupId, groupIdField } from '../group/group-id';
 import { LISTED_CONTACT_FIELDS, toListedContact } from './shaping';
+import { RETRY_ANY_TEMPORARY_FAILURE } from '../../shared/retry';
 
 const show = { resource: ['contact'], operation: ['getMany'] };
 
@@ -46,7 +47,9 @@ export const contactGetManyOperation: INodePropertyOptions = {
 	routing: {
 		request: { method: 'GET', url: '/contact/list' },
 		send: { paginate: true },
-		operations: { pagination: runForEachItem(getContacts, CONTACT_LIST_ERRORS) },
+		operations: {
+			pagination: runForEachItem(getContacts, CONTACT_LIST_ERRORS, RETRY_ANY_TEMPORARY_FAILURE),
+		},
 		output: { postReceive: [parseApiAnswer(CONTACT_LIST_RESPONSE)] },
 	},
 };

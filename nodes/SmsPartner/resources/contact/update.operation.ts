@@ -13,6 +13,7 @@ import {
 	CONTACT_ID_ERRORS,
 } from './fields';
 import { SAVED_CONTACT_XML, toSavedContact } from './shaping';
+import { retryOnlyUntouched } from '../../shared/retry';
 
 const show = { resource: ['contact'], operation: ['update'] };
 
@@ -52,7 +53,13 @@ export const contactUpdateOperation: INodePropertyOptions = {
 	routing: {
 		request: { method: 'POST', url: '/contact/update' },
 		send: { paginate: true },
-		operations: { pagination: runForEachItem(updateContact, CONTACT_UPDATE_ERRORS) },
+		operations: {
+			pagination: runForEachItem(
+				updateContact,
+				CONTACT_UPDATE_ERRORS,
+				retryOnlyUntouched('The contact may have been updated', 'Check Contact > Get'),
+			),
+		},
 		output: { postReceive: [parseApiAnswer(CONTACT_UPDATE_RESPONSE)] },
 	},
 };

@@ -7,6 +7,7 @@ import { parseApiAnswer, type ResponseShape } from '../../shared/response';
 import { runForEachItem, type OperationRun } from '../../shared/run-operation';
 import { InvalidParameterError } from '../../shared/validation';
 import { toId } from '../contact/shaping';
+import { retryOnlyUntouched } from '../../shared/retry';
 
 const show = { resource: ['group'], operation: ['create'] };
 
@@ -52,7 +53,13 @@ export const groupCreateOperation: INodePropertyOptions = {
 	routing: {
 		request: { method: 'POST', url: '/group/add' },
 		send: { paginate: true },
-		operations: { pagination: runForEachItem(createGroup, GROUP_CREATE_ERRORS) },
+		operations: {
+			pagination: runForEachItem(
+				createGroup,
+				GROUP_CREATE_ERRORS,
+				retryOnlyUntouched('The group may have been created', 'Check Group > Get Many'),
+			),
+		},
 		output: { postReceive: [parseApiAnswer(GROUP_CREATE_RESPONSE)] },
 	},
 };

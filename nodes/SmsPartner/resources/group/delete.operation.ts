@@ -6,6 +6,7 @@ import { requestApi, withBody } from '../../shared/request';
 import { parseApiAnswer, type ResponseShape } from '../../shared/response';
 import { runForEachItem, type OperationRun } from '../../shared/run-operation';
 import { checkGroupId, groupIdField } from './group-id';
+import { retryOnlyUntouched } from '../../shared/retry';
 
 const show = { resource: ['group'], operation: ['delete'] };
 
@@ -35,7 +36,13 @@ export const groupDeleteOperation: INodePropertyOptions = {
 		// Documented as DELETE, but the documented example sends POST.
 		request: { method: 'POST', url: '/group/delete' },
 		send: { paginate: true },
-		operations: { pagination: runForEachItem(deleteGroup, GROUP_DELETE_ERRORS) },
+		operations: {
+			pagination: runForEachItem(
+				deleteGroup,
+				GROUP_DELETE_ERRORS,
+				retryOnlyUntouched('The group may have been deleted', 'Check Group > Get Many'),
+			),
+		},
 		output: { postReceive: [parseApiAnswer(GROUP_DELETE_RESPONSE)] },
 	},
 };

@@ -7,6 +7,7 @@ import { checkApiResponse, parseApiAnswer, type ResponseShape } from '../../shar
 import { readLimit } from '../../shared/pagination';
 import { runForEachItem, type OperationRun } from '../../shared/run-operation';
 import { offsetIsoToUtc, toId } from '../contact/shaping';
+import { RETRY_ANY_TEMPORARY_FAILURE } from '../../shared/retry';
 
 /** Positions of the values in the XML answer, which has no keys (and, as documented, no code). */
 export const GROUP_LIST_RESPONSE: ResponseShape = [
@@ -66,7 +67,7 @@ export const groupGetManyOperation: INodePropertyOptions = {
 	routing: {
 		request: { method: 'GET', url: '/group/list' },
 		send: { paginate: true },
-		operations: { pagination: runForEachItem(getGroups) },
+		operations: { pagination: runForEachItem(getGroups, {}, RETRY_ANY_TEMPORARY_FAILURE) },
 		output: { postReceive: [parseApiAnswer(GROUP_LIST_RESPONSE)] },
 	},
 };

@@ -8,6 +8,7 @@ import { requestApi, withBody } from '../../shared/request';
 import { parseApiAnswer, type ResponseShape } from '../../shared/response';
 import { runForEachItem, type OperationRun } from '../../shared/run-operation';
 import { InvalidParameterError } from '../../shared/validation';
+import { RETRY_ANY_TEMPORARY_FAILURE } from '../../shared/retry';
 
 const show = { resource: ['number'], operation: ['lookup'] };
 
@@ -127,7 +128,9 @@ export const lookupOperation: INodePropertyOptions = {
 	routing: {
 		request: { method: 'POST', url: '/lookup' },
 		send: { paginate: true },
-		operations: { pagination: runForEachItem(lookupNumbersRun, LOOKUP_ERRORS) },
+		operations: {
+			pagination: runForEachItem(lookupNumbersRun, LOOKUP_ERRORS, RETRY_ANY_TEMPORARY_FAILURE),
+		},
 		output: { postReceive: [parseApiAnswer(LOOKUP_RESPONSE)] },
 	},
 };

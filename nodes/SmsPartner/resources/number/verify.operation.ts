@@ -7,6 +7,7 @@ import { requestApi, withBody } from '../../shared/request';
 import { parseApiAnswer, type ResponseShape } from '../../shared/response';
 import { runForEachItem, type OperationRun } from '../../shared/run-operation';
 import { checkTag, InvalidParameterError } from '../../shared/validation';
+import { retryOnlyUntouched } from '../../shared/retry';
 
 const show = { resource: ['number'], operation: ['verify'] };
 
@@ -78,7 +79,16 @@ export const verifyOperation: INodePropertyOptions = {
 	routing: {
 		request: { method: 'POST', url: '/hlr/notify' },
 		send: { paginate: true },
-		operations: { pagination: runForEachItem(verifyNumbers, VERIFY_ERRORS) },
+		operations: {
+			pagination: runForEachItem(
+				verifyNumbers,
+				VERIFY_ERRORS,
+				retryOnlyUntouched(
+					'The number check may have been ordered, and charged,',
+					'Check the results arriving at the notification URL',
+				),
+			),
+		},
 		output: { postReceive: [parseApiAnswer(VERIFY_RESPONSE)] },
 	},
 };

@@ -2,10 +2,11 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { ApiErrorTexts } from '../../shared/api-errors';
 import { operationOptions } from '../../shared/descriptions';
-import { requestApi, withQuery } from '../../shared/request';
-import { parseApiAnswer, type ResponseShape } from '../../shared/response';
+import { sendRequest, withQuery } from '../../shared/request';
+import { checkApiResponse, parseApiAnswer, type ResponseShape } from '../../shared/response';
 import { runForEachItem, type OperationRun } from '../../shared/run-operation';
 import { checkMessageId } from '../../shared/validation';
+import { RETRY_ANY_TEMPORARY_FAILURE } from '../../shared/retry';
 
 const show = { resource: ['sms'], operation: ['cancel'] };
 
@@ -24,11 +25,19 @@ export const CANCEL_ERRORS: ApiErrorTexts = {
 	7: 'This SMS was already sent, so it can no longer be cancelled.',
 };
 
+const ALREADY_CANCELLED = 5;
+
 const cancelSms: OperationRun = async function (request) {
 	const given = this.getNodeParameter('messageId') as string | number;
 	const messageId = checkMessageId(given);
 	// The ID goes out only once checked, so that a refused value never reaches the API.
-	const body = await requestApi(this, withQuery(request, { messageId }));
+	const answer = await sendRequest(this, withQuery(request, { messageId }));
+	// "Already cancelled" after a lost answer is most likely the lost attempt's own success.
+	const cancelledByLostAttempt =
+		answer.afterLostAnswer && Number(answer.body.code) === ALREADY_CANCELLED;
+	const body = cancelledByLostAttempt
+		? answer.body
+		: checkApiResponse(answer.body, answer.httpStatus);
 	return [
 		{
 			success: true,
@@ -47,7 +56,9 @@ export const cancelOperation: INodePropertyOptions = {
 	routing: {
 		request: { method: 'GET', url: '/message-cancel' },
 		send: { paginate: true },
-		operations: { pagination: runForEachItem(cancelSms, CANCEL_ERRORS) },
+		operations: {
+			pagination: runForEachItem(cancelSms, CANCEL_ERRORS, RETRY_ANY_TEMPORARY_FAILURE),
+		},
 		output: { postReceive: [parseApiAnswer(CANCEL_RESPONSE)] },
 	},
 };

@@ -8,6 +8,7 @@ import { requestApi, withBody } from '../../shared/request';
 import { listIn, parseApiAnswer, type ResponseShape } from '../../shared/response';
 import { runForEachItem, type OperationRun } from '../../shared/run-operation';
 import { checkMessageId, InvalidParameterError } from '../../shared/validation';
+import { RETRY_ANY_TEMPORARY_FAILURE } from '../../shared/retry';
 
 const show = { resource: ['sms'], operation: ['getManyStatuses'] };
 
@@ -177,7 +178,13 @@ export const getManyStatusesOperation: INodePropertyOptions = {
 	routing: {
 		request: { method: 'POST', url: '/multi-status' },
 		send: { paginate: true },
-		operations: { pagination: runForEachItem(getManyStatuses, MANY_STATUSES_ERRORS) },
+		operations: {
+			pagination: runForEachItem(
+				getManyStatuses,
+				MANY_STATUSES_ERRORS,
+				RETRY_ANY_TEMPORARY_FAILURE,
+			),
+		},
 		output: { postReceive: [parseApiAnswer(MANY_STATUSES_RESPONSE)] },
 	},
 };

@@ -8,6 +8,7 @@ import { requestApi, withQuery } from '../../shared/request';
 import { parseApiAnswer, type ResponseShape } from '../../shared/response';
 import { runForEachItem, type OperationRun } from '../../shared/run-operation';
 import { checkMessageId, InvalidParameterError } from '../../shared/validation';
+import { RETRY_ANY_TEMPORARY_FAILURE } from '../../shared/retry';
 
 const show = { resource: ['sms'], operation: ['getStatus'] };
 
@@ -103,7 +104,9 @@ export const getStatusOperation: INodePropertyOptions = {
 	routing: {
 		request: { method: 'GET', url: '/message-status' },
 		send: { paginate: true },
-		operations: { pagination: runForEachItem(getStatus, STATUS_ERRORS) },
+		operations: {
+			pagination: runForEachItem(getStatus, STATUS_ERRORS, RETRY_ANY_TEMPORARY_FAILURE),
+		},
 		output: { postReceive: [parseApiAnswer(STATUS_RESPONSE)] },
 	},
 };

@@ -9,6 +9,7 @@ import { runForEachItem, type OperationRun } from '../../shared/run-operation';
 import { checkMessageId } from '../../shared/validation';
 import { toId } from '../../shared/convert';
 import { RECIPIENT_STATUS_LIST, STATUS_LIST, toRecipientStatus } from './recipient-status';
+import { RETRY_ANY_TEMPORARY_FAILURE } from '../../shared/retry';
 
 const show = { resource: ['sms'], operation: ['getStatusByMessage'] };
 
@@ -49,7 +50,13 @@ export const getStatusByMessageOperation: INodePropertyOptions = {
 	routing: {
 		request: { method: 'GET', url: '/bulk-status' },
 		send: { paginate: true },
-		operations: { pagination: runForEachItem(getStatusesByMessage, MESSAGE_STATUSES_ERRORS) },
+		operations: {
+			pagination: runForEachItem(
+				getStatusesByMessage,
+				MESSAGE_STATUSES_ERRORS,
+				RETRY_ANY_TEMPORARY_FAILURE,
+			),
+		},
 		output: { postReceive: [parseApiAnswer(MESSAGE_STATUSES_RESPONSE)] },
 	},
 };

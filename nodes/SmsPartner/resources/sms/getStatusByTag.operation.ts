@@ -8,6 +8,7 @@ import { parseApiAnswer, type ResponseShape } from '../../shared/response';
 import { runForEachItem, type OperationRun } from '../../shared/run-operation';
 import { checkTag } from '../../shared/validation';
 import { RECIPIENT_STATUS_LIST, STATUS_LIST, toRecipientStatus } from './recipient-status';
+import { RETRY_ANY_TEMPORARY_FAILURE } from '../../shared/retry';
 
 const show = { resource: ['sms'], operation: ['getStatusByTag'] };
 
@@ -50,7 +51,9 @@ export const getStatusByTagOperation: INodePropertyOptions = {
 	routing: {
 		request: { method: 'GET', url: '/bulk-status-by-tag' },
 		send: { paginate: true },
-		operations: { pagination: runForEachItem(getStatusesByTag, TAG_STATUS_ERRORS) },
+		operations: {
+			pagination: runForEachItem(getStatusesByTag, TAG_STATUS_ERRORS, RETRY_ANY_TEMPORARY_FAILURE),
+		},
 		output: { postReceive: [parseApiAnswer(TAG_STATUS_RESPONSE)] },
 	},
 };

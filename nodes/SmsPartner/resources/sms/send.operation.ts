@@ -13,6 +13,7 @@ import {
 	SEND_ERRORS,
 	SEND_RESPONSE,
 	toSendResult,
+	SEND_RETRY,
 } from '../../shared/sending';
 import { checkMessage } from '../../shared/sms-parts';
 
@@ -44,7 +45,7 @@ export const sendOperation: INodePropertyOptions = {
 	routing: {
 		request: { method: 'POST', url: '/send' },
 		send: { paginate: true },
-		operations: { pagination: runForEachItem(sendSms, SEND_ERRORS) },
+		operations: { pagination: runForEachItem(sendSms, SEND_ERRORS, SEND_RETRY) },
 		output: { postReceive: [parseApiAnswer(SEND_RESPONSE)] },
 	},
 };

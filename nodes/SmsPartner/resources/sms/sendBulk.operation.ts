@@ -12,6 +12,7 @@ import {
 	sandboxField,
 	sendAtField,
 	SEND_ERRORS,
+	SEND_RETRY,
 } from '../../shared/sending';
 import { checkMessage } from '../../shared/sms-parts';
 import { InvalidParameterError } from '../../shared/validation';
@@ -162,7 +163,7 @@ export const sendBulkOperation: INodePropertyOptions = {
 	routing: {
 		request: { method: 'POST', url: '/bulk-send' },
 		send: { paginate: true },
-		operations: { pagination: runForEachItem(sendBulk, SEND_ERRORS) },
+		operations: { pagination: runForEachItem(sendBulk, SEND_ERRORS, SEND_RETRY) },
 		output: { postReceive: [parseApiAnswer(SEND_BULK_RESPONSE)] },
 	},
 };

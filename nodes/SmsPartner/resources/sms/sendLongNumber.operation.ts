@@ -13,6 +13,7 @@ import {
 	SEND_ERRORS,
 	SEND_RESPONSE,
 	toSendResult,
+	SEND_RETRY,
 } from '../../shared/sending';
 import { checkMessage } from '../../shared/sms-parts';
 import { InvalidParameterError } from '../../shared/validation';
@@ -67,7 +68,7 @@ export const sendLongNumberOperation: INodePropertyOptions = {
 	routing: {
 		request: { method: 'POST', url: '/vn/send' },
 		send: { paginate: true },
-		operations: { pagination: runForEachItem(sendFromLongNumber, LONG_NUMBER_ERRORS) },
+		operations: { pagination: runForEachItem(sendFromLongNumber, LONG_NUMBER_ERRORS, SEND_RETRY) },
 		output: { postReceive: [parseApiAnswer(SEND_RESPONSE)] },
 	},
 };

@@ -14,6 +14,7 @@ import {
 	toSendResult,
 } from '../../shared/sending';
 import { InvalidParameterError } from '../../shared/validation';
+import { retryOnlyUntouched } from '../../shared/retry';
 
 const show = { resource: ['sms'], operation: ['sendSurvey'] };
 
@@ -53,7 +54,13 @@ export const sendSurveyOperation: INodePropertyOptions = {
 	routing: {
 		request: { method: 'POST', url: '/sondage/to/send' },
 		send: { paginate: true },
-		operations: { pagination: runForEachItem(sendSurvey, SEND_ERRORS) },
+		operations: {
+			pagination: runForEachItem(
+				sendSurvey,
+				SEND_ERRORS,
+				retryOnlyUntouched('The survey may have been sent', 'Check the SMS Partner dashboard'),
+			),
+		},
 		output: { postReceive: [parseApiAnswer(SEND_RESPONSE)] },
 	},
 };

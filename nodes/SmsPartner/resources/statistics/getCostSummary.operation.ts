@@ -7,6 +7,7 @@ import { requestApi, withQuery } from '../../shared/request';
 import { listIn, parseApiAnswer, type ResponseShape } from '../../shared/response';
 import { runForEachItem, type OperationRun } from '../../shared/run-operation';
 import { InvalidParameterError } from '../../shared/validation';
+import { RETRY_ANY_TEMPORARY_FAILURE } from '../../shared/retry';
 
 const show = { resource: ['statistics'], operation: ['getCostSummary'] };
 
@@ -146,7 +147,9 @@ export const getCostSummaryOperation: INodePropertyOptions = {
 	routing: {
 		request: { method: 'GET', url: '/statistics/cost-resume' },
 		send: { paginate: true },
-		operations: { pagination: runForEachItem(getCostSummary, COST_SUMMARY_ERRORS) },
+		operations: {
+			pagination: runForEachItem(getCostSummary, COST_SUMMARY_ERRORS, RETRY_ANY_TEMPORARY_FAILURE),
+		},
 		output: { postReceive: [parseApiAnswer(COST_SUMMARY_RESPONSE)] },
 	},
 };

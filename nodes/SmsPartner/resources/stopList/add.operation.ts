@@ -8,6 +8,7 @@ import { parseApiAnswer, type ResponseShape } from '../../shared/response';
 import { runForEachItem, type OperationRun } from '../../shared/run-operation';
 import { InvalidParameterError } from '../../shared/validation';
 import { toId } from '../../shared/convert';
+import { retryOnlyUntouched } from '../../shared/retry';
 
 const show = { resource: ['stopList'], operation: ['add'] };
 
@@ -53,7 +54,16 @@ export const addOperation: INodePropertyOptions = {
 	routing: {
 		request: { method: 'POST', url: '/stop-sms/add' },
 		send: { paginate: true },
-		operations: { pagination: runForEachItem(addStopNumber, STOP_ADD_ERRORS) },
+		operations: {
+			pagination: runForEachItem(
+				addStopNumber,
+				STOP_ADD_ERRORS,
+				retryOnlyUntouched(
+					'The number may have been added to the STOP list',
+					'Check Stop List > Get Many',
+				),
+			),
+		},
 		output: { postReceive: [parseApiAnswer(STOP_ADD_RESPONSE)] },
 	},
 };

@@ -8,6 +8,7 @@ import { readLimit } from '../../shared/pagination';
 import { runForEachItem, type OperationRun } from '../../shared/run-operation';
 import { toId } from '../../shared/convert';
 import { parisDateTimeToIso } from '../../shared/time-zones';
+import { RETRY_ANY_TEMPORARY_FAILURE } from '../../shared/retry';
 
 const ENTRY_LIST = 'data';
 
@@ -61,7 +62,9 @@ export const getManyOperation: INodePropertyOptions = {
 	routing: {
 		request: { method: 'GET', url: '/stop-sms/list' },
 		send: { paginate: true },
-		operations: { pagination: runForEachItem(getStopList, STOP_LIST_ERRORS) },
+		operations: {
+			pagination: runForEachItem(getStopList, STOP_LIST_ERRORS, RETRY_ANY_TEMPORARY_FAILURE),
+		},
 		output: { postReceive: [parseApiAnswer(STOP_LIST_RESPONSE)] },
 	},
 };

@@ -6,6 +6,7 @@ import { requestApi, withQuery } from '../../shared/request';
 import { parseApiAnswer, type ResponseShape } from '../../shared/response';
 import { runForEachItem, type OperationRun } from '../../shared/run-operation';
 import { InvalidParameterError } from '../../shared/validation';
+import { retryOnlyUntouched } from '../../shared/retry';
 
 const show = { resource: ['stopList'], operation: ['remove'] };
 
@@ -53,7 +54,16 @@ export const removeOperation: INodePropertyOptions = {
 	routing: {
 		request: { method: 'GET', url: '/stop-sms/delete' },
 		send: { paginate: true },
-		operations: { pagination: runForEachItem(removeStopEntry, STOP_REMOVE_ERRORS) },
+		operations: {
+			pagination: runForEachItem(
+				removeStopEntry,
+				STOP_REMOVE_ERRORS,
+				retryOnlyUntouched(
+					'The number may have been removed from the STOP list',
+					'Check Stop List > Get Many',
+				),
+			),
+		},
 		output: { postReceive: [parseApiAnswer(STOP_REMOVE_RESPONSE)] },
 	},
 };

@@ -7,6 +7,7 @@ import { parseApiAnswer, type ResponseShape } from '../../shared/response';
 import { runForEachItem, type OperationRun } from '../../shared/run-operation';
 import { InvalidParameterError } from '../../shared/validation';
 import { checkEuros } from './common';
+import { retryOnlyUntouched } from '../../shared/retry';
 
 const show = { resource: ['subAccount'], operation: ['create'] };
 
@@ -94,7 +95,13 @@ export const createOperation: INodePropertyOptions = {
 	routing: {
 		request: { method: 'POST', url: '/subaccount/create' },
 		send: { paginate: true },
-		operations: { pagination: runForEachItem(createSubAccount, CREATE_ERRORS) },
+		operations: {
+			pagination: runForEachItem(
+				createSubAccount,
+				CREATE_ERRORS,
+				retryOnlyUntouched('The sub-account may have been created', 'Check Sub-Account > Get Many'),
+			),
+		},
 		output: { postReceive: [parseApiAnswer(CREATE_RESPONSE)] },
 	},
 };

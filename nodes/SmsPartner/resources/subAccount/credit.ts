@@ -6,6 +6,7 @@ import { requestApi, withBody } from '../../shared/request';
 import { parseApiAnswer, type ResponseShape } from '../../shared/response';
 import { runForEachItem, type OperationRun } from '../../shared/run-operation';
 import { checkEuros, checkSubAccountToken, subAccountTokenField } from './common';
+import { retryOnlyUntouched } from '../../shared/retry';
 
 /** Positions of the values in the XML answer, which has no keys. */
 export const CREDIT_RESPONSE: ResponseShape = [
@@ -64,7 +65,14 @@ export function creditMove(move: {
 				request: { method: 'POST', url: move.url },
 				send: { paginate: true },
 				operations: {
-					pagination: runForEachItem(moveCredit, { ...CREDIT_ERRORS, ...move.errors }),
+					pagination: runForEachItem(
+						moveCredit,
+						{ ...CREDIT_ERRORS, ...move.errors },
+						retryOnlyUntouched(
+							'The credit may have been moved',
+							'Check the credit of the sub-account with Sub-Account > Get Many',
+						),
+					),
 				},
 				output: { postReceive: [parseApiAnswer(CREDIT_RESPONSE)] },
 			},

@@ -6,6 +6,7 @@ import { requestApi, withBody } from '../../shared/request';
 import { parseApiAnswer, type ResponseShape } from '../../shared/response';
 import { runForEachItem, type OperationRun } from '../../shared/run-operation';
 import { checkSubAccountToken, subAccountTokenField } from './common';
+import { retryOnlyUntouched } from '../../shared/retry';
 
 /** Positions of the values in the XML answer, which has no keys. */
 export const DELETE_RESPONSE: ResponseShape = [
@@ -33,7 +34,13 @@ export const deleteOperation: INodePropertyOptions = {
 	routing: {
 		request: { method: 'DELETE', url: '/subaccount/remove' },
 		send: { paginate: true },
-		operations: { pagination: runForEachItem(deleteSubAccount, DELETE_ERRORS) },
+		operations: {
+			pagination: runForEachItem(
+				deleteSubAccount,
+				DELETE_ERRORS,
+				retryOnlyUntouched('The sub-account may have been deleted', 'Check Sub-Account > Get Many'),
+			),
+		},
 		output: { postReceive: [parseApiAnswer(DELETE_RESPONSE)] },
 	},
 };

@@ -5,6 +5,7 @@ import { fetchPages, readLimit } from '../../shared/pagination';
 import { parseApiAnswer, type ResponseShape } from '../../shared/response';
 import { runForEachItem, type OperationRun } from '../../shared/run-operation';
 import { parisDateTimeToIso } from '../../shared/time-zones';
+import { RETRY_ANY_TEMPORARY_FAILURE } from '../../shared/retry';
 
 const SUB_ACCOUNT_LIST = 'data';
 
@@ -81,7 +82,7 @@ export const getManyOperation: INodePropertyOptions = {
 	routing: {
 		request: { method: 'GET', url: '/subaccount/list' },
 		send: { paginate: true },
-		operations: { pagination: runForEachItem(getSubAccounts) },
+		operations: { pagination: runForEachItem(getSubAccounts, {}, RETRY_ANY_TEMPORARY_FAILURE) },
 		output: { postReceive: [parseApiAnswer(SUB_ACCOUNT_LIST_RESPONSE)] },
 	},
 };
