@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import {
 	DEFAULT_API_KEY,
 	startSimulator,
+	type FaultRule,
 	type RequestOutcome,
 	type SimulatorOptions,
 } from './index';
@@ -22,6 +23,8 @@ Options:
   --delivery-delay-seconds <n>    simulated seconds until the final status (default 20)
   --message-id-start <n>          first message_id (default 1001)
   --start-time <iso>              simulated time at start (default now)
+  --fault <json>                  a fault rule, e.g. '{"fault":"http-429","path":"/send","times":2}';
+                                  repeatable; cleared by a reset
   --verbose                       one line per request, API key redacted
   --help                          this text`;
 
@@ -40,6 +43,7 @@ function main(): Promise<void> | void {
 			'delivery-delay-seconds': { type: 'string' },
 			'message-id-start': { type: 'string' },
 			'start-time': { type: 'string' },
+			fault: { type: 'string', multiple: true },
 			verbose: { type: 'boolean', default: false },
 			help: { type: 'boolean', default: false },
 		},
@@ -68,6 +72,7 @@ function main(): Promise<void> | void {
 		deliveryDelaySeconds: toNumber('delivery-delay-seconds', values['delivery-delay-seconds']),
 		messageIdStart: toNumber('message-id-start', values['message-id-start']),
 		startTime: values['start-time'] === undefined ? undefined : new Date(values['start-time']),
+		faults: values.fault?.map(parseFaultRule),
 		onRequest: values.verbose ? (outcome) => console.log(describe(outcome)) : undefined,
 	};
 
@@ -76,7 +81,7 @@ function main(): Promise<void> | void {
 		console.log(`SMS Partner simulator: ${simulator.baseUrl}`);
 		console.log(`API key: ${apiKey}`);
 		console.log(
-			`Control: POST ${control}/clock/advance {"seconds":N} | POST ${control}/reset | GET ${control}/requests | POST ${control}/config {...} | POST ${control}/stop-numbers {"phoneNumber":"..."}`,
+			`Control: POST ${control}/clock/advance {"seconds":N} | POST ${control}/reset | GET ${control}/requests | POST ${control}/config {...} | POST ${control}/stop-numbers {"phoneNumber":"..."} | POST|GET|DELETE ${control}/faults`,
 		);
 		const stop = () => {
 			simulator.close().then(
@@ -96,11 +101,25 @@ function toNumber(flag: string, value: string | undefined): number | undefined {
 	return number;
 }
 
+/** The rule itself is checked by the simulator, which names the bad field. */
+function parseFaultRule(json: string): FaultRule {
+	try {
+		return JSON.parse(json);
+	} catch {
+		throw new Error(`--fault needs a JSON rule, got ${json}`);
+	}
+}
+
 function describe({ request, status, code }: RequestOutcome): string {
 	const query = new URLSearchParams(request.query);
 	if (query.has('apiKey')) query.set('apiKey', '***');
 	const search = query.size > 0 ? `?${query}` : '';
-	return `${new Date(request.at).toISOString()} ${request.method} ${request.path}${search} -> HTTP ${status} code ${code}`;
+	const answer = [
+		status === undefined ? 'no answer' : `HTTP ${status}`,
+		code === undefined ? undefined : `code ${code}`,
+		request.fault === undefined ? undefined : `(fault ${request.fault})`,
+	];
+	return `${new Date(request.at).toISOString()} ${request.method} ${request.path}${search} -> ${answer.filter(Boolean).join(' ')}`;
 }
 
 Promise.resolve()

@@ -5,5 +5,6 @@ export {
 	type SimulatorAccount,
 	type SimulatorOptions,
 } from './options';
+export { FAULT_KINDS, type FaultKind, type FaultRule } from './faults';
 export { startSimulator, type Simulator } from './server';
 export { epochToParisWallTime, formatParisDateTime, parisWallTimeToEpoch } from './paris-time';

@@ -1,4 +1,5 @@
 import type { ErrorStatusMode, ValidationErrorKey } from './errors';
+import type { FaultKind, FaultRule } from './faults';
 
 export const DEFAULT_API_KEY = 'sim-live-key-0001';
 
@@ -14,8 +15,10 @@ export interface SimulatorAccount {
 /** Answered by a /v1 request, for logging. */
 export interface RequestOutcome {
 	request: RecordedRequest;
-	status: number;
-	code: number;
+	/** HTTP status sent; absent when a fault sent no answer ('reset', 'hang'). */
+	status?: number;
+	/** The endpoint's `code`, even when a fault then lost it; absent when the endpoint never ran. */
+	code?: number;
 }
 
 export interface RecordedRequest {
@@ -27,6 +30,8 @@ export interface RecordedRequest {
 	contentType?: string;
 	/** Simulated time (ms epoch) of arrival. */
 	at: number;
+	/** The fault that answered the request instead of (or after) the endpoint. */
+	fault?: FaultKind;
 }
 
 export interface SimulatorOptions {
@@ -50,7 +55,9 @@ export interface SimulatorOptions {
 	messageIdStart?: number;
 	/** Default: real now. The clock starts there and runs with real time. */
 	startTime?: Date;
-	/** Called once each /v1 request has been answered. */
+	/** Faults active from the start; reset() clears them like any other. */
+	faults?: FaultRule[];
+	/** Called once each /v1 request has been answered, or faulted. */
 	onRequest?: (outcome: RequestOutcome) => void;
 }
 

@@ -1,9 +1,17 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { answerApiRequest, API_PREFIX, type ApiResponse, type HttpReply } from './api';
+import { answerApiRequest, API_PREFIX, type ApiRequest, type HttpReply } from './api';
 import { SimulatorClock } from './clock';
 import type { EndpointContext } from './endpoints';
+import {
+	faultAnswer,
+	FaultRules,
+	jsonReply,
+	type FaultAnswer,
+	type FaultedRequest,
+	type FaultRule,
+} from './faults';
 import {
 	DEFAULT_API_KEY,
 	initialSettings,
@@ -26,7 +34,13 @@ export interface Simulator {
 	configure(options: Partial<RuntimeSettings>): void;
 	/** As if `phoneNumber` had answered STOP to the account (default: DEFAULT_API_KEY). */
 	addStopNumber(phoneNumber: string, apiKey?: string): void;
-	/** Clears messages and the request log; restores credits, STOP lists, ids and the clock. */
+	/** Makes matching /v1 requests fail; see FaultRule. */
+	addFault(rule: FaultRule): void;
+	clearFaults(): void;
+	/**
+	 * Clears messages, the request log and the faults; restores credits, STOP lists, ids and the
+	 * clock.
+	 */
 	reset(): void;
 	close(): Promise<void>;
 }
@@ -42,19 +56,24 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	);
 	const context: EndpointContext = { state, settings, clock };
 	const requests: RecordedRequest[] = [];
+	const faults = new FaultRules();
+	for (const rule of options.faults ?? []) faults.add(rule);
 
 	const control = {
 		configure: (changes: Record<string, unknown>) => updateSettings(settings, changes),
 		addStopNumber: (phoneNumber: string, apiKey = DEFAULT_API_KEY) =>
 			state.addStopNumber(apiKey, phoneNumber),
+		addFault: (rule: unknown) => faults.add(rule),
 		reset: () => {
 			state.reset();
 			requests.length = 0;
+			faults.clear();
 			clock.reset();
 		},
 	};
 
-	const handleApi = (req: IncomingMessage, url: URL, rawBody: string): ApiResponse => {
+	/** Records a /v1 request and answers it through the endpoint, a fault, or both in turn. */
+	const handleApi = (req: IncomingMessage, url: URL, rawBody: string): FaultAnswer => {
 		const query = Object.fromEntries(url.searchParams);
 		const request: RecordedRequest = {
 			method: req.method ?? '',
@@ -65,17 +84,32 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			at: clock.now(),
 		};
 		requests.push(request);
-		const response = answerApiRequest(
-			{
-				method: request.method,
-				path: url.pathname.slice(API_PREFIX.length),
-				query,
-				rawBody,
-			},
-			context,
-		);
-		options.onRequest?.({ request, status: response.status, code: response.code });
-		return response;
+		const apiRequest: ApiRequest = {
+			method: request.method,
+			path: url.pathname.slice(API_PREFIX.length),
+			query,
+			rawBody,
+		};
+		const faulted: FaultedRequest = {
+			method: request.method,
+			apiPath: apiRequest.path,
+			rawUrl: req.url ?? '',
+			host: req.headers.host,
+			rawBody,
+		};
+		const fault = faults.take(faulted);
+		if (fault === undefined) {
+			const response = answerApiRequest(apiRequest, context);
+			options.onRequest?.({ request, status: response.status, code: response.code });
+			return response;
+		}
+
+		request.fault = fault.fault;
+		const processed = fault.afterProcessing ? answerApiRequest(apiRequest, context) : undefined;
+		const answer = faultAnswer(fault, faulted);
+		const status = typeof answer === 'string' ? undefined : answer.status;
+		options.onRequest?.({ request, status, code: processed?.code });
+		return answer;
 	};
 
 	const handleControl = (method: string, path: string, rawBody: string): HttpReply => {
@@ -97,6 +131,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 				case 'POST /stop-numbers':
 					control.addStopNumber(body.phoneNumber, body.apiKey);
 					return jsonReply(200, { ok: true });
+				case 'POST /faults':
+					control.addFault(body);
+					return jsonReply(200, faults.list());
+				case 'DELETE /faults':
+					faults.clear();
+					return jsonReply(200, faults.list());
+				case 'GET /faults':
+					return jsonReply(200, faults.list());
 				default:
 					return jsonReply(404, { error: `no control route ${route}` });
 			}
@@ -115,7 +157,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 				}
 				const isApi = url.pathname === API_PREFIX || url.pathname.startsWith(`${API_PREFIX}/`);
 				// Outside /v1 there is nothing, not even the API's error envelope.
-				send(res, isApi ? handleApi(req, url, rawBody) : jsonReply(404, { error: 'not found' }));
+				if (isApi) deliver(req, res, handleApi(req, url, rawBody));
+				else send(res, jsonReply(404, { error: 'not found' }));
 			})
 			.catch(() => res.destroy());
 	});
@@ -133,22 +176,26 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		requests,
 		configure: control.configure,
 		addStopNumber: control.addStopNumber,
+		addFault: control.addFault,
+		clearFaults: () => faults.clear(),
 		reset: control.reset,
 		close: () =>
 			new Promise<void>((resolve, reject) => {
 				server.close((error) => (error ? reject(error) : resolve()));
-				// Keep-alive sockets of clients would otherwise hold the server open.
+				// Keep-alive sockets of clients, and requests a 'hang' fault never answers, would
+				// otherwise hold the server open.
 				server.closeAllConnections();
 			}),
 	};
 }
 
-function jsonReply(status: number, value: unknown): HttpReply {
-	return {
-		status,
-		headers: { 'content-type': 'application/json' },
-		text: JSON.stringify(value),
-	};
+/**
+ * A 'reset' drops the connection at once; a 'hang' leaves it open until the client or close()
+ * ends it.
+ */
+function deliver(req: IncomingMessage, res: ServerResponse, answer: FaultAnswer): void {
+	if (answer === 'reset') req.socket.resetAndDestroy();
+	else if (answer !== 'hang') send(res, answer);
 }
 
 function send(res: ServerResponse, response: HttpReply): void {
