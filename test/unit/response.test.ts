@@ -2,6 +2,7 @@ import { CANCEL_RESPONSE as SHAPE } from '../../nodes/SmsPartner/resources/sms/c
 import { fieldErrorsOf, explainApiError } from '../../nodes/SmsPartner/shared/api-errors';
 import {
 	checkApiResponse,
+	MAX_ANSWER_CHARS,
 	parseResponseBody,
 	SmsPartnerFailure,
 } from '../../nodes/SmsPartner/shared/response';
@@ -42,6 +43,47 @@ describe('parseResponseBody', () => {
 		['a JSON list', '[1,2]'],
 	])('reports %s with HTTP 200 as unreadable', (_case, body) => {
 		expect(failureOf(() => parseResponseBody(body, 200, SHAPE)).kind).toBe('unreadable');
+	});
+
+	it('keeps the Retry-After header with a failure, for the retry', () => {
+		const failure = failureOf(() => parseResponseBody('<html>busy</html>', 503, SHAPE, '7'));
+		expect(failure.details.retryAfter).toBe('7');
+	});
+
+	it('drops keys that lead to a prototype, at any depth, and keeps the rest', () => {
+		const body = parseResponseBody(
+			'{"success":true,"__proto__":{"polluted":1},"list":[{"constructor":{"prototype":{"polluted":2}},"id":7}],"prototype":3}',
+			200,
+			SHAPE,
+		);
+		expect(body).toEqual({ success: true, list: [{ id: 7 }] });
+		expect(Object.getPrototypeOf(body)).toBe(Object.prototype);
+		// Copies made downstream, the way n8n and lodash copy items, stay clean too.
+		expect({ ...body }).toEqual(body);
+		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+	});
+
+	it('refuses XML that names a prototype key, and keeps every prototype clean', () => {
+		const failure = failureOf(() =>
+			parseResponseBody(
+				'<?xml version="1.0"?><result><entry>true</entry><entry>200</entry><entry>ok</entry><__proto__><polluted>1</polluted></__proto__></result>',
+				200,
+				SHAPE,
+			),
+		);
+		expect(failure.kind).toBe('unreadable');
+		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+	});
+
+	it('refuses, unparsed, an answer longer than any SMS Partner answer', () => {
+		const huge = `{"success":true,"data":"${'x'.repeat(MAX_ANSWER_CHARS)}"}`;
+		const failure = failureOf(() => parseResponseBody(huge, 200, SHAPE));
+		expect(failure.kind).toBe('unreadable');
+		expect(failure.details.bodyExcerpt).toMatch(
+			new RegExp(
+				`^\\{"success":true,"data":"x+ \\(an answer of ${huge.length} characters, more than the ${MAX_ANSWER_CHARS} the node reads\\)$`,
+			),
+		);
 	});
 });
 

@@ -38,6 +38,19 @@ function excerpt(text: string): string {
 }
 
 /**
+ * No SMS Partner answer comes near this (the longest are unpaginated STOP lists, about 80
+ * characters a number); a broken or hostile server can, and parsing it would exhaust memory.
+ */
+export const MAX_ANSWER_CHARS = 64 * 1024 * 1024;
+
+/** Keys through which a parsed answer could reach an object's prototype once copied or merged. */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+function dropPrototypeKeys(key: string, value: unknown): unknown {
+	return PROTOTYPE_KEYS.has(key) ? undefined : value;
+}
+
+/**
  * Reads a body as SMS Partner sends it. The first character decides between JSON and XML, not
  * the format that was asked for: proxies and some errors answer JSON to an XML request.
  */
@@ -50,10 +63,16 @@ export function parseResponseBody(
 	if (body !== null && typeof body === 'object' && !Buffer.isBuffer(body))
 		return body as JsonObject;
 	const text = Buffer.isBuffer(body) ? body.toString('utf8') : String(body ?? '');
+	if (text.length > MAX_ANSWER_CHARS) {
+		throw new SmsPartnerFailure(httpStatus >= 400 ? 'http' : 'unreadable', httpStatus, {
+			bodyExcerpt: `${excerpt(text.slice(0, EXCERPT_LENGTH))} (an answer of ${text.length} characters, more than the ${MAX_ANSWER_CHARS} the node reads)`,
+			retryAfter,
+		});
+	}
 	const start = text.trimStart().charAt(0);
 	try {
 		if (start === '{') {
-			const parsed: unknown = JSON.parse(text);
+			const parsed: unknown = JSON.parse(text, dropPrototypeKeys);
 			if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) {
 				return parsed as JsonObject;
 			}
