@@ -1,5 +1,6 @@
 import { NodeApiError } from 'n8n-workflow';
 
+import { attemptTimeoutMs, DEFAULT_TIMEOUT_MS } from '../../nodes/SmsPartner/shared/request';
 import { SmsPartnerFailure } from '../../nodes/SmsPartner/shared/response';
 import {
 	mayRetry,
@@ -122,5 +123,15 @@ describe('mayRetry', () => {
 		expect(send.uncertainOutcome).toBe(
 			'The SMS may have been sent all the same: it was not retried, so that it does not happen twice. Check the dashboard before running this item again.',
 		);
+	});
+});
+
+describe('attemptTimeoutMs', () => {
+	it("uses Request Options > Timeout when set, else the node's 30 s, never n8n's 5 minutes", () => {
+		expect(DEFAULT_TIMEOUT_MS).toBe(30_000);
+		expect(attemptTimeoutMs(500)).toBe(500);
+		for (const unset of [undefined, 0, '', -1, Number.NaN]) {
+			expect(attemptTimeoutMs(unset)).toBe(DEFAULT_TIMEOUT_MS);
+		}
 	});
 });

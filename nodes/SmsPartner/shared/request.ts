@@ -76,10 +76,14 @@ function positiveNumber(value: unknown, fallback: number): number {
 	return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : fallback;
 }
 
+/** Request Options > Timeout when set, else the node's own, shorter than n8n's 5 minutes. */
+export function attemptTimeoutMs(requestOptionsTimeout: unknown): number {
+	return positiveNumber(requestOptionsTimeout, 0) || DEFAULT_TIMEOUT_MS;
+}
+
 function requestSettings(context: IExecuteSingleFunctions): RequestSettings {
 	const option = (name: string, fallback: number) =>
 		positiveNumber(context.getNodeParameter(`options.${name}`, fallback), fallback);
-	const timeout = context.getNodeParameter('requestOptions.timeout', 0);
 	return {
 		maxConcurrentRequests: Math.max(
 			1,
@@ -87,7 +91,7 @@ function requestSettings(context: IExecuteSingleFunctions): RequestSettings {
 		),
 		maxRetries: Math.floor(option('maxRetries', DEFAULT_MAX_RETRIES)),
 		retryDelayMs: option('retryDelay', DEFAULT_RETRY_DELAY_MS),
-		timeoutMs: positiveNumber(timeout, 0) || DEFAULT_TIMEOUT_MS,
+		timeoutMs: attemptTimeoutMs(context.getNodeParameter('requestOptions.timeout', 0)),
 	};
 }
 
