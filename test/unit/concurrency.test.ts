@@ -1,4 +1,4 @@
-import { RequestSlots, slotsForRun } from '../../nodes/SmsPartner/shared/concurrency';
+import { nodeRunOf, RequestSlots } from '../../nodes/SmsPartner/shared/concurrency';
 
 /** A task that stays in flight until `finish()` is called. */
 function pendingTask() {
@@ -44,12 +44,12 @@ describe('RequestSlots', () => {
 	});
 });
 
-describe('slotsForRun', () => {
-	it('shares one set of slots per run, made with the first limit asked', () => {
+describe('nodeRunOf', () => {
+	it('shares one state per run, its slots made with the first limit asked', () => {
 		const run = {};
-		const first = slotsForRun(run, 3);
-		expect(slotsForRun(run, 7)).toBe(first);
-		expect(first.limit).toBe(3);
-		expect(slotsForRun({}, 7)).not.toBe(first);
+		const first = nodeRunOf(run, 3);
+		expect(nodeRunOf(run, 7)).toBe(first);
+		expect(first.slots.limit).toBe(3);
+		expect(nodeRunOf({}, 7)).not.toBe(first);
 	});
 });

@@ -218,3 +218,37 @@ describe('Pacing', () => {
 		},
 	);
 });
+
+describe('Stopping on error', () => {
+	const sendEach = {
+		resource: 'sms',
+		operation: 'send',
+		phoneNumbers: '={{ $json.phone }}',
+		message: 'Rappel : rendez-vous demain à 10h.',
+		options: { maxConcurrentRequests: 1, maxRetries: 0 },
+	};
+	const input = ['0611111111', '0611111112', '0611111113'].map((phone) => ({ phone }));
+
+	it('sends nothing more once an item has failed, and says what was carried out', async () => {
+		sim.addFault({ path: '/send', fault: 'http-502-html', match: '33611111112' });
+		const run = await runNode(sim, sendEach, input);
+		expect(run.failure?.message).toMatch(
+			/^SMS Partner HTTP error 502: .* The SMS may have been sent/,
+		);
+		expect(run.failure?.description).toContain(
+			'1 other item had been carried out already; n8n does not show their results when the workflow stops. No request was started after this failure',
+		);
+		expect(run.run.data.resultData.error?.context?.itemIndex).toBe(1);
+		// Item 0 went out, item 1 met the fault, item 2 was never sent.
+		expect(
+			attemptsAt('/send').map((request) => (request.body as { phoneNumbers: string }).phoneNumbers),
+		).toEqual(['+33611111111', '+33611111112']);
+	});
+
+	it('with "continue", sends every item whatever happened to the others', async () => {
+		sim.addFault({ path: '/send', fault: 'http-502-html', match: '33611111112' });
+		const run = await runNode(sim, sendEach, input, { onError: 'continueRegularOutput' });
+		expect(run.items.map((item) => Boolean(item.json.error))).toEqual([false, true, false]);
+		expect(attemptsAt('/send')).toHaveLength(3);
+	});
+});

@@ -15,7 +15,7 @@ export const COMMON_API_ERRORS: ApiErrorTexts = {
 	40: 'API access is refused for this SMS Partner account. Ask SMS Partner support to enable the API.',
 	90: 'SMS Partner could not read the request body as JSON. This is a bug in the node: please report it.',
 	96: "SMS Partner refused this server's IP address. Add it to the allowed IPs of the account in the SMS Partner dashboard.",
-	429: 'Too many requests were sent to SMS Partner in a short time. Wait a minute, or space the requests out under Request Options > Batching.',
+	429: 'Too many requests were sent to SMS Partner in a short time. Wait a minute before running again, or lower Options > Max Concurrent Requests.',
 	500: 'SMS Partner had an internal problem. Try again later.',
 };
 

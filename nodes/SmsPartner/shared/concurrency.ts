@@ -36,14 +36,29 @@ export class RequestSlots {
 	}
 }
 
-/** One set of slots per node run: n8n gives all items of a run the same execute-data object. */
-const slotsByRun = new WeakMap<object, RequestSlots>();
+/** What the items of one node run share. */
+export interface NodeRun {
+	readonly slots: RequestSlots;
+	/** Items carried out so far. */
+	itemsDone: number;
+	/** The failure that stops the workflow, once an item has failed without "continue". */
+	stoppedBy?: RunStop;
+}
 
-export function slotsForRun(run: object, limit: number): RequestSlots {
-	let slots = slotsByRun.get(run);
-	if (!slots) {
-		slots = new RequestSlots(limit);
-		slotsByRun.set(run, slots);
+export interface RunStop {
+	message: string;
+	itemIndex: number;
+}
+
+/** n8n gives all items of a node run the same execute-data object, and a new one next run. */
+const runs = new WeakMap<object, NodeRun>();
+
+/** The state of the node run `run` belongs to; the first caller sets the concurrency limit. */
+export function nodeRunOf(run: object, limit: number): NodeRun {
+	let state = runs.get(run);
+	if (!state) {
+		state = { slots: new RequestSlots(limit), itemsDone: 0 };
+		runs.set(run, state);
 	}
-	return slots;
+	return state;
 }

@@ -6,7 +6,7 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { DEFAULT_MAX_CONCURRENT_REQUESTS, slotsForRun } from './concurrency';
+import { DEFAULT_MAX_CONCURRENT_REQUESTS, nodeRunOf, type NodeRun } from './concurrency';
 import { checkApiResponse, SmsPartnerFailure, type ApiAnswer } from './response';
 import {
 	DEFAULT_MAX_RETRIES,
@@ -95,6 +95,18 @@ function requestSettings(context: IExecuteSingleFunctions): RequestSettings {
 	};
 }
 
+/** The state shared by the items of the current node run. */
+export function currentNodeRun(context: IExecuteSingleFunctions): NodeRun {
+	return nodeRunOf(context.getExecuteData(), requestSettings(context).maxConcurrentRequests);
+}
+
+/** A request not started because another item's failure stops the workflow. */
+export class RunStoppedError extends Error {
+	constructor() {
+		super('not sent: another item failed and the workflow stops');
+	}
+}
+
 /** An answer, and whether an earlier attempt of the same request may have been carried out. */
 export interface SentAnswer extends ApiAnswer {
 	afterLostAnswer: boolean;
@@ -102,9 +114,8 @@ export interface SentAnswer extends ApiAnswer {
 
 /**
  * Sends one request through the routing (credential, postReceive) and returns the parsed answer.
- * At most "Max Concurrent Requests" requests of a node run are in flight; a temporary failure is
- * retried as the operation's policy allows, within the retry window, the slot given back while
- * waiting.
+ * A temporary failure is retried as the operation's policy allows, within the retry window. Once
+ * an item's failure stops the workflow, no request starts any more.
  */
 export async function sendRequest(
 	context: IExecutePaginationFunctions,
@@ -113,7 +124,7 @@ export async function sendRequest(
 	const item = requestsByItem.get(context);
 	if (!item) throw new Error('sendRequest called outside runForEachItem');
 	const settings = requestSettings(context);
-	const slots = slotsForRun(context.getExecuteData(), settings.maxConcurrentRequests);
+	const run = currentNodeRun(context);
 	const timed = { ...request, options: { ...request.options, timeout: settings.timeoutMs } };
 	const started = Date.now();
 	let afterLostAnswer = false;
@@ -125,7 +136,9 @@ export async function sendRequest(
 		let answer: ApiAnswer | undefined;
 		let error: unknown;
 		try {
-			const [first] = await slots.run(async () => await context.makeRoutingRequest(timed));
+			// The workflow is stopping: what would be sent now would never be reported.
+			if (run.stoppedBy) throw new RunStoppedError();
+			const [first] = await context.makeRoutingRequest(timed);
 			answer = first.json as unknown as ApiAnswer;
 		} catch (caught) {
 			error = caught;

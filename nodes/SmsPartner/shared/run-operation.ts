@@ -4,13 +4,21 @@ import {
 	type DeclarativeRestApiSettings,
 	type IDataObject,
 	type IExecutePaginationFunctions,
+	type INode,
 	type INodeExecutionData,
 	type JsonObject,
 } from 'n8n-workflow';
 
 import { explainApiError, type ApiErrorTexts } from './api-errors';
 import { redactSecret } from './redact';
-import { itemRequestsOf, startItemRequests, type ItemRequests } from './request';
+import type { RunStop } from './concurrency';
+import {
+	currentNodeRun,
+	itemRequestsOf,
+	RunStoppedError,
+	startItemRequests,
+	type ItemRequests,
+} from './request';
 import { SmsPartnerFailure } from './response';
 import { networkCodeOf, type RetryPolicy } from './retry';
 import { InvalidParameterError } from './validation';
@@ -160,6 +168,29 @@ function toNodeError(
 }
 
 /**
+ * n8n keeps no result of a node run that stops the workflow, and does not stop the other items'
+ * requests: the error says what was carried out all the same, which matters for sends.
+ */
+function withStopNote(error: NodeError, itemsDone: number, itemCount: number): NodeError {
+	if (itemCount < 2) return error;
+	const done =
+		itemsDone === 0
+			? 'No other item had been carried out.'
+			: `${itemsDone} other item${itemsDone === 1 ? ' had' : 's had'} been carried out already; n8n does not show their results when the workflow stops.`;
+	const note = `${done} No request was started after this failure; requests already under way were left to finish. To keep every item's result, set the node's On Error setting to a Continue option.`;
+	error.description = [error.description, note].filter(Boolean).join('\n');
+	return error;
+}
+
+/** The error of an item whose request was not started because another item stopped the run. */
+function notSentError(node: INode, itemIndex: number, stoppedBy: RunStop): NodeOperationError {
+	return new NodeOperationError(node, stoppedBy.message, {
+		itemIndex,
+		description: `This item was not sent: the item at index ${stoppedBy.itemIndex} failed first, with this error, and the workflow stops on error.`,
+	});
+}
+
+/**
  * The item of a failed input item under "continue". Only `error`, `message` and `details` keys:
  * that is how the engine recognises an error item for the error output, where it also adds the
  * input item's fields. No `error` property, which the engine would use to strip `details`.
@@ -189,16 +220,28 @@ export function runForEachItem(
 	): Promise<INodeExecutionData[]> {
 		const pairedItem = { item: this.getItemIndex() };
 		const { answers } = startItemRequests(this, retryPolicy);
-		try {
-			const rows = await run.call(this, request);
-			const raw = this.getNodeParameter('options.rawResponse', false) === true;
-			return (raw ? answers : rows).map((json) => ({ json, pairedItem }));
-		} catch (error) {
-			const credentials = await this.getCredentials('smsPartnerApi').catch(() => undefined);
-			const apiKey = typeof credentials?.apiKey === 'string' ? credentials.apiKey : undefined;
-			const nodeError = toNodeError.call(this, error, operationErrors, apiKey);
-			if (!this.continueOnFail()) throw nodeError;
-			return [{ json: errorItemJson(nodeError), pairedItem }];
-		}
+		const nodeRun = currentNodeRun(this);
+		// An item holds its slot until its outcome is known, so that after a failure that stops
+		// the workflow no other item starts; an item's own requests go one after the other.
+		return await nodeRun.slots.run(async () => {
+			try {
+				if (nodeRun.stoppedBy) throw new RunStoppedError();
+				const rows = await run.call(this, request);
+				const raw = this.getNodeParameter('options.rawResponse', false) === true;
+				nodeRun.itemsDone++;
+				return (raw ? answers : rows).map((json) => ({ json, pairedItem }));
+			} catch (error) {
+				if (error instanceof RunStoppedError && nodeRun.stoppedBy) {
+					throw notSentError(this.getNode(), this.getItemIndex(), nodeRun.stoppedBy);
+				}
+				const credentials = await this.getCredentials('smsPartnerApi').catch(() => undefined);
+				const apiKey = typeof credentials?.apiKey === 'string' ? credentials.apiKey : undefined;
+				const nodeError = toNodeError.call(this, error, operationErrors, apiKey);
+				if (this.continueOnFail()) return [{ json: errorItemJson(nodeError), pairedItem }];
+				nodeRun.stoppedBy ??= { message: nodeError.message, itemIndex: this.getItemIndex() };
+				const itemCount = this.getExecuteData().data.main?.[0]?.length ?? 1;
+				throw withStopNote(nodeError, nodeRun.itemsDone, itemCount);
+			}
+		});
 	};
 }
