@@ -28,7 +28,7 @@ export function operationOptions(
 				default: DEFAULT_MAX_CONCURRENT_REQUESTS,
 				noDataExpression: true,
 				description:
-					'How many requests this node has in flight at once, across all its input items, e.g. 10. Lower it when SMS Partner answers "too many requests" (HTTP 429).',
+					'How many input items this node works on at once, each with one request to SMS Partner in flight at a time, e.g. 10. Lower it when SMS Partner answers "too many requests" (HTTP 429).',
 			},
 			{
 				displayName: 'Max Retries',
