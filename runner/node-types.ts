@@ -37,24 +37,33 @@ export class ManualTrigger implements INodeType {
 	}
 }
 
-/** The package's node, registered under the names n8n gives it, plus the Manual Trigger. */
-export function createNodeTypes(): INodeTypes {
+/**
+ * The package's node, registered under the names n8n gives it, plus the Manual Trigger and any
+ * `extra` types by full name (e.g. n8n's own HTTP Request node, for the benchmark).
+ */
+export function createNodeTypes(
+	extra: Record<string, INodeType | IVersionedNodeType> = {},
+): INodeTypes {
 	const smsPartner = new SmsPartner();
 	// n8n's loader adds the "Request Options" parameters (batching, timeout…) to declarative nodes.
 	DirectoryLoader.applyDeclarativeNodeOptionParameters(smsPartner);
-	const byName: Record<string, INodeType> = {
+	const byName: Record<string, INodeType | IVersionedNodeType> = {
 		'n8n-nodes-smspartner.smsPartner': smsPartner,
 		'CUSTOM.smsPartner': smsPartner,
 		'n8n-nodes-base.manualTrigger': new ManualTrigger(),
+		...extra,
 	};
-	const find = (name: string): INodeType => {
+	const find = (name: string): INodeType | IVersionedNodeType => {
 		const type = byName[name];
 		if (!type) throw new Error(`Unknown node type "${name}"`);
 		return type;
 	};
 	return {
-		getByName: (name: string): INodeType | IVersionedNodeType => find(name),
-		getByNameAndVersion: (name: string) => find(name),
+		getByName: find,
+		getByNameAndVersion: (name: string, version?: number) => {
+			const type = find(name);
+			return 'nodeVersions' in type ? type.getNodeType(version) : type;
+		},
 		getKnownTypes: (): IDataObject => ({}),
 	};
 }

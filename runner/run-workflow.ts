@@ -6,6 +6,8 @@ import {
 	type IConnections,
 	type INode,
 	type INodeExecutionData,
+	type INodeType,
+	type IVersionedNodeType,
 	type IPinData,
 	type IRun,
 	type IWorkflowBase,
@@ -30,6 +32,8 @@ export interface RunOptions {
 	credentials: Record<string, ICredentialDataDecryptedObject>;
 	/** Items to pin to nodes (usually the trigger), replacing those saved in the workflow. */
 	pinData?: IPinData;
+	/** Node types besides the package's own and the Manual Trigger, by full type name. */
+	extraNodeTypes?: Record<string, INodeType | IVersionedNodeType>;
 }
 
 export interface WorkflowRun {
@@ -45,7 +49,7 @@ export async function runWorkflow(
 	workflowJson: WorkflowJson,
 	options: RunOptions,
 ): Promise<WorkflowRun> {
-	const nodeTypes = createNodeTypes();
+	const nodeTypes = createNodeTypes(options.extraNodeTypes);
 	const pinData = { ...workflowJson.pinData, ...options.pinData };
 	const workflow = new Workflow({
 		id: 'local',
