@@ -1,4 +1,4 @@
-import { nodeRunOf, RequestSlots } from '../../nodes/SmsPartner/shared/concurrency';
+import { RequestSlots } from '../../nodes/SmsPartner/shared/concurrency';
 
 /** A task that stays in flight until `finish()` is called. */
 function pendingTask() {
@@ -41,15 +41,5 @@ describe('RequestSlots', () => {
 			'boom',
 		);
 		await expect(slots.run(async () => await Promise.resolve('next'))).resolves.toBe('next');
-	});
-});
-
-describe('nodeRunOf', () => {
-	it('shares one state per run, its slots made with the first limit asked', () => {
-		const run = {};
-		const first = nodeRunOf(run, 3);
-		expect(nodeRunOf(run, 7)).toBe(first);
-		expect(first.slots.limit).toBe(3);
-		expect(nodeRunOf({}, 7)).not.toBe(first);
 	});
 });

@@ -35,30 +35,3 @@ export class RequestSlots {
 		}
 	}
 }
-
-/** What the items of one node run share. */
-export interface NodeRun {
-	readonly slots: RequestSlots;
-	/** Items carried out so far. */
-	itemsDone: number;
-	/** The failure that stops the workflow, once an item has failed without "continue". */
-	stoppedBy?: RunStop;
-}
-
-export interface RunStop {
-	message: string;
-	itemIndex: number;
-}
-
-/** n8n gives all items of a node run the same execute-data object, and a new one next run. */
-const runs = new WeakMap<object, NodeRun>();
-
-/** The state of the node run `run` belongs to; the first caller sets the concurrency limit. */
-export function nodeRunOf(run: object, limit: number): NodeRun {
-	let state = runs.get(run);
-	if (!state) {
-		state = { slots: new RequestSlots(limit), itemsDone: 0 };
-		runs.set(run, state);
-	}
-	return state;
-}

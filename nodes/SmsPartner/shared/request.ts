@@ -6,7 +6,7 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { DEFAULT_MAX_CONCURRENT_REQUESTS, nodeRunOf, type NodeRun } from './concurrency';
+import { DEFAULT_MAX_CONCURRENT_REQUESTS, RequestSlots } from './concurrency';
 import { checkApiResponse, SmsPartnerFailure, type ApiAnswer } from './response';
 import {
 	DEFAULT_MAX_RETRIES,
@@ -95,9 +95,32 @@ function requestSettings(context: IExecuteSingleFunctions): RequestSettings {
 	};
 }
 
-/** The state shared by the items of the current node run. */
+/** What the items of one node run share. */
+export interface NodeRun {
+	readonly settings: RequestSettings;
+	readonly slots: RequestSlots;
+	/** Items carried out so far. */
+	itemsDone: number;
+	/** The failure that stops the workflow, once an item has failed without "continue". */
+	stoppedBy?: { message: string; itemIndex: number };
+}
+
+/** n8n gives all items of a node run the same execute-data object, and a new one next run. */
+const nodeRuns = new WeakMap<object, NodeRun>();
+
+/**
+ * The state of the current node run. Its settings are read once, by the first item: they take no
+ * expressions, so every item would read the same, and reading them per request costs time.
+ */
 export function currentNodeRun(context: IExecuteSingleFunctions): NodeRun {
-	return nodeRunOf(context.getExecuteData(), requestSettings(context).maxConcurrentRequests);
+	const key = context.getExecuteData();
+	let run = nodeRuns.get(key);
+	if (!run) {
+		const settings = requestSettings(context);
+		run = { settings, slots: new RequestSlots(settings.maxConcurrentRequests), itemsDone: 0 };
+		nodeRuns.set(key, run);
+	}
+	return run;
 }
 
 /** A request not started because another item's failure stops the workflow. */
@@ -123,8 +146,8 @@ export async function sendRequest(
 ): Promise<SentAnswer> {
 	const item = requestsByItem.get(context);
 	if (!item) throw new Error('sendRequest called outside runForEachItem');
-	const settings = requestSettings(context);
 	const run = currentNodeRun(context);
+	const { settings } = run;
 	const timed = { ...request, options: { ...request.options, timeout: settings.timeoutMs } };
 	const started = Date.now();
 	let afterLostAnswer = false;

@@ -11,13 +11,13 @@ import {
 
 import { explainApiError, type ApiErrorTexts } from './api-errors';
 import { redactSecret } from './redact';
-import type { RunStop } from './concurrency';
 import {
 	currentNodeRun,
 	itemRequestsOf,
 	RunStoppedError,
 	startItemRequests,
 	type ItemRequests,
+	type NodeRun,
 } from './request';
 import { SmsPartnerFailure } from './response';
 import { networkCodeOf, type RetryPolicy } from './retry';
@@ -183,7 +183,11 @@ function withStopNote(error: NodeError, itemsDone: number, itemCount: number): N
 }
 
 /** The error of an item whose request was not started because another item stopped the run. */
-function notSentError(node: INode, itemIndex: number, stoppedBy: RunStop): NodeOperationError {
+function notSentError(
+	node: INode,
+	itemIndex: number,
+	stoppedBy: NonNullable<NodeRun['stoppedBy']>,
+): NodeOperationError {
 	return new NodeOperationError(node, stoppedBy.message, {
 		itemIndex,
 		description: `This item was not sent: the item at index ${stoppedBy.itemIndex} failed first, with this error, and the workflow stops on error.`,
