@@ -7,6 +7,7 @@ import { groupLoadOptions } from './resources/group/load-options';
 import { groupDescription } from './resources/group/group.resource';
 import { numberDescription } from './resources/number/number.resource';
 import { smsDescription } from './resources/sms/sms.resource';
+import { operationOptions } from './shared/descriptions';
 import { statisticsDescription } from './resources/statistics/statistics.resource';
 import { stopListDescription } from './resources/stopList/stopList.resource';
 import { subAccountDescription } from './resources/subAccount/subAccount.resource';
@@ -59,6 +60,7 @@ export class SmsPartner implements INodeType {
 			...groupDescription,
 			...numberDescription,
 			...subAccountDescription,
+			operationOptions,
 		],
 	};
 

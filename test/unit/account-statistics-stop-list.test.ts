@@ -181,6 +181,13 @@ describe('Get Cost Summary shaping', () => {
 			expect(refuse).toThrow(/^To /);
 		},
 	);
+
+	it('shows what it refuses as given, cut short', () => {
+		expect(() => toCalendarDate({ day: 1 }, 'To')).toThrow('To {"day":1} is not a date');
+		expect(() => toCalendarDate('7'.repeat(1_000_000), 'To')).toThrow(
+			`To "${'7'.repeat(40)}…" is not a date`,
+		);
+	});
 });
 
 describe('STOP list shaping and checks', () => {
@@ -216,18 +223,19 @@ describe('STOP list shaping and checks', () => {
 		expect(checkStopNumber(given)).toBe(sent);
 	});
 
-	it.each([[''], ['   '], ['abc'], ['0612345678,0698765432'], [undefined]])(
-		'refuses the number %p',
+	it.each([[''], ['   '], ['abc'], ['0612345678,0698765432'], [undefined], [true], [{}]])(
+		'refuses the number %p, naming the field',
 		(value) => {
-			expect(() => checkStopNumber(value)).toThrow(InvalidParameterError);
+			expect(() => checkStopNumber(value)).toThrow(/^Phone Number (is empty|.+ is not a phone)/);
 		},
 	);
 
 	it('takes entry IDs as positive whole numbers only', () => {
 		expect(checkEntryId(' 12 ')).toBe(12);
 		expect(checkEntryId(7)).toBe(7);
-		for (const bad of ['', '0', '-1', '1.5', '+33612345678', 1.5, null]) {
+		for (const bad of ['', '0', '-1', '1.5', '+33612345678', 1.5, null, true, '1234567890123456']) {
 			expect(() => checkEntryId(bad)).toThrow(InvalidParameterError);
 		}
+		expect(() => checkEntryId(true)).toThrow(/^Entry ID true is not an entry ID/);
 	});
 });

@@ -8,6 +8,8 @@ import {
 	toListedContact,
 	toSavedContact,
 } from '../../nodes/SmsPartner/resources/contact/shaping';
+import { checkGroupName } from '../../nodes/SmsPartner/resources/group/create.operation';
+import { checkGroupId } from '../../nodes/SmsPartner/resources/group/group-id';
 import { groupsOf, toGroup } from '../../nodes/SmsPartner/resources/group/getMany.operation';
 import { SmsPartnerFailure } from '../../nodes/SmsPartner/shared/response';
 import { InvalidParameterError } from '../../nodes/SmsPartner/shared/validation';
@@ -136,6 +138,25 @@ describe('group shaping', () => {
 	});
 });
 
+describe('group checks', () => {
+	it('names the group field as the editor shows it', () => {
+		const problem = refusal(() => checkGroupId('Clients'));
+		expect(problem.parameter).toBe('Group Name or ID');
+		expect(problem.message).toBe(
+			'Group Name or ID "Clients" is not an ID: it must be a positive whole number',
+		);
+	});
+
+	it('takes a name as text or a number, and refuses anything else', () => {
+		expect(checkGroupName(' Customers 2026 ')).toBe('Customers 2026');
+		expect(checkGroupName(2026)).toBe('2026');
+		expect(refusal(() => checkGroupName(' ')).message).toBe('Name is empty');
+		expect(refusal(() => checkGroupName({ name: 'x' })).message).toBe(
+			'Name {"name":"x"} is not text',
+		);
+	});
+});
+
 describe('checkPositiveId', () => {
 	it.each([
 		[6363, 6363],
@@ -145,7 +166,7 @@ describe('checkPositiveId', () => {
 		expect(checkPositiveId(value, 'Group', 'hint')).toBe(expected);
 	});
 
-	it.each([[''], [0], ['0'], [-3], ['12.5'], ['abc'], ['1&apiKey=x'], [null], [1.5]])(
+	it.each([[''], [0], ['0'], [-3], ['12.5'], ['abc'], ['1&apiKey=x'], [null], [1.5], [true], [{}]])(
 		'refuses %p, naming the field',
 		(value) => {
 			const problem = refusal(() => checkPositiveId(value, 'Contact ID', 'Use the contactId.'));

@@ -23,9 +23,19 @@ describe('lookupNumbers', () => {
 		]);
 	});
 
-	it.each([[''], [' , ; '], [[]], [null], [{}]])('refuses %p as empty', (value) => {
+	it.each([[''], [' , ; '], [[]], [null], [[null, '']]])('refuses %p as empty', (value) => {
 		expect(() => lookupNumbers(value)).toThrow(
 			new InvalidParameterError('', 'Phone Numbers is empty', ''),
+		);
+	});
+
+	it.each([
+		[{}, '{}'],
+		[true, 'true'],
+		[['+33612345678', { number: 1 }], '{"number":1}'],
+	])('refuses %p, which is no number, rather than calling it empty', (value, shownValue) => {
+		expect(() => lookupNumbers(value)).toThrow(
+			`Phone Numbers holds ${shownValue}, which is not a phone number`,
 		);
 	});
 
@@ -104,6 +114,8 @@ describe('checkNotifyUrl', () => {
 		['mailto:ops@example.com', /is not an http or https address$/],
 		['javascript:alert(1)', /is not an http or https address$/],
 		['https://', /is not an http or https address$/],
+		[{ url: 'https://example.com' }, /^Notify URL {"url":"https:\/\/example.com"} is not an http/],
+		[true, /^Notify URL true is not an http or https address$/],
 	])('refuses %p', (url, message) => {
 		expect(() => checkNotifyUrl(url)).toThrow(message);
 	});

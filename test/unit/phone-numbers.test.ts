@@ -1,4 +1,5 @@
 import {
+	checkPhoneNumber,
 	parsePhoneNumbers,
 	toInternationalNumber,
 } from '../../nodes/SmsPartner/shared/phone-numbers';
@@ -43,8 +44,27 @@ describe('parsePhoneNumbers', () => {
 
 	it('names the bad number and the field', () => {
 		expect(() => parsePhoneNumbers('0612345678, 12345', 'Phone Numbers')).toThrow(
-			new InvalidParameterError('Phone Numbers', '"12345" is not a phone number', ''),
+			new InvalidParameterError(
+				'Phone Numbers',
+				'Phone Numbers holds "12345", which is not a phone number',
+				'',
+			),
 		);
+	});
+
+	it.each([
+		[true, 'true'],
+		[{}, '{}'],
+		[['0612345678', false], 'false'],
+		['7'.repeat(1_000_000), `"${'7'.repeat(40)}…"`],
+	])('refuses %p, shown as %s, rather than calling it empty', (value, shownValue) => {
+		expect(() => parsePhoneNumbers(value, 'Phone Numbers')).toThrow(
+			`Phone Numbers holds ${shownValue}, which is not a phone number`,
+		);
+	});
+
+	it('calls a list of empty entries empty', () => {
+		expect(() => parsePhoneNumbers([null, ' '], 'Phone Numbers')).toThrow('Phone Numbers is empty');
 	});
 
 	it('refuses an empty list and more than 500 numbers', () => {
@@ -54,5 +74,25 @@ describe('parsePhoneNumbers', () => {
 			'Phone Numbers has 501 numbers; SMS Partner takes at most 500 per request',
 		);
 		expect(parsePhoneNumbers(many.slice(0, 500), 'Phone Numbers')).toHaveLength(500);
+	});
+});
+
+describe('checkPhoneNumber', () => {
+	const check = (value: unknown) => checkPhoneNumber(value, 'Phone Number', 'e.g. +33612345678');
+
+	it('reads one number in international form', () => {
+		expect(check(' 06 12 34 56 78 ')).toBe('+33612345678');
+		expect(check('+33 6 12 34 56 78')).toBe('+33612345678');
+	});
+
+	it.each([
+		['', 'Phone Number is empty'],
+		[undefined, 'Phone Number is empty'],
+		['12345', 'Phone Number "12345" is not a phone number'],
+		['0612345678, 0698765432', 'Phone Number "0612345678, 0698765432" is not a phone number'],
+		[true, 'Phone Number true is not a phone number'],
+		[{}, 'Phone Number {} is not a phone number'],
+	])('refuses %p: %s', (value, message) => {
+		expect(() => check(value)).toThrow(new InvalidParameterError('Phone Number', message, ''));
 	});
 });

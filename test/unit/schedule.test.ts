@@ -57,6 +57,16 @@ describe('parseSendAt', () => {
 			);
 		},
 	);
+
+	it.each([
+		[{ at: 1 }, '{"at":1}'],
+		[42, '42'],
+		['7'.repeat(1_000_000), `"${'7'.repeat(40)}…"`],
+	])('shows the refused %p as %s', (value, shownValue) => {
+		expect(refusal(() => parseSendAt(value, PARIS)).message).toBe(
+			`Send At ${shownValue} is not a date and time`,
+		);
+	});
 });
 
 describe('wallTimeToEpoch around DST changes', () => {

@@ -96,6 +96,13 @@ describe('checkMessage', () => {
 		expect(refusal(() => checkMessage('  ', { field: 'Message', unicode: false })).message).toBe(
 			'Message is empty',
 		);
+		expect(refusal(() => checkMessage(true, { field: 'Message', unicode: false })).message).toBe(
+			'Message true is not text',
+		);
+		expect(refusal(() => checkMessage(['Hi'], { field: 'Message', unicode: false })).message).toBe(
+			'Message ["Hi"] is not text',
+		);
+		expect(checkMessage(42, { field: 'Message', unicode: false }).text).toBe('42');
 		const lowCost = refusal(() =>
 			checkMessage('a'.repeat(161), { field: 'Message', unicode: false, lowCost: true }),
 		);

@@ -227,13 +227,18 @@ describe('parseStatusPairs', () => {
 		[
 			'a bad message ID',
 			[{ messageId: 'x1', phoneNumber: '+33612345678' }],
-			'Pair 1: Message ID "x1" is not a message ID: it must be a positive whole number',
+			'Pair 1: Message ID "x1" is not a message ID: it must be a positive whole number of at most 15 digits',
 		],
 		['a pair without number', [{ messageId: 1 }], 'Pair 1 has no phoneNumber'],
 		[
 			'a bad number',
 			[{ messageId: 1, phoneNumber: '12' }],
 			'Pair 1 has "12" as phoneNumber, which is not a phone number',
+		],
+		[
+			'a number that is no text',
+			[{ messageId: 1, phoneNumber: { number: '+33612345678' } }],
+			'Pair 1 has {"number":"+33612345678"} as phoneNumber, which is not a phone number',
 		],
 	])('refuses %s, naming the field', (_case, value, message) => {
 		const error = refusal(value);

@@ -2,6 +2,7 @@ import {
 	checkEuros,
 	checkSubAccountToken,
 } from '../../nodes/SmsPartner/resources/subAccount/common';
+import { checkEmail } from '../../nodes/SmsPartner/resources/subAccount/create.operation';
 import { toSubAccount } from '../../nodes/SmsPartner/resources/subAccount/getMany.operation';
 import { parisDateTimeToIso } from '../../nodes/SmsPartner/shared/time-zones';
 
@@ -77,23 +78,57 @@ describe('toSubAccount', () => {
 	});
 });
 
+describe('checkEmail', () => {
+	it('takes an address, trimmed', () => {
+		expect(checkEmail(' shop-lyon@example.com ')).toBe('shop-lyon@example.com');
+	});
+
+	it.each([
+		['', 'Email is empty'],
+		[42, 'Email 42 is not an e-mail address'],
+		[['a@b.fr'], 'Email ["a@b.fr"] is not an e-mail address'],
+		['shop-lyon.example.com', 'Email "shop-lyon.example.com" is not an e-mail address'],
+	])('refuses %p: %s', (value, message) => {
+		expect(() => checkEmail(value)).toThrow(message);
+	});
+});
+
 describe('checkSubAccountToken and checkEuros', () => {
 	it('trims a token and refuses an empty one or one with a space', () => {
 		expect(checkSubAccountToken(' abc123 ')).toBe('abc123');
 		expect(() => checkSubAccountToken('  ')).toThrow('Sub-Account Token is empty');
 		expect(() => checkSubAccountToken('ab c')).toThrow('contains a space');
 		expect(() => checkSubAccountToken(undefined)).toThrow('Sub-Account Token is empty');
+		expect(() => checkSubAccountToken(true)).toThrow('Sub-Account Token true is not text');
 	});
 
 	it.each([
 		[10, 10],
 		['2.5', 2.5],
 		[0.001, 0.001],
+		// Float noise is no fourth decimal.
+		[0.1 + 0.2, 0.3],
 	])('reads %p EUR as %p', (value, amount) => {
 		expect(checkEuros(value, 'Credit')).toBe(amount);
 	});
 
-	it.each([0, -1, '', 'ten', Number.NaN, Infinity, null])('refuses %p', (value) => {
-		expect(() => checkEuros(value, 'Credit')).toThrow('Credit must be an amount in euros above 0');
+	it.each([
+		0,
+		-1,
+		'',
+		'ten',
+		Number.NaN,
+		Infinity,
+		null,
+		true,
+		'0x10',
+		'1e3',
+		0.0004,
+		1.0005,
+		5e-324,
+	])('refuses %p, which SMS Partner would refuse or read otherwise', (value) => {
+		expect(() => checkEuros(value, 'Credit')).toThrow(
+			/^Credit .+ is not an amount in euros of at least 0\.001 with at most 3 decimals$/,
+		);
 	});
 });

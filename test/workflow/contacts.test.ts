@@ -150,9 +150,9 @@ describe('Contact > Create', () => {
 	);
 
 	it.each([
-		[{ phone: '12345' }, {}, /^"12345" is not a phone number/],
+		[{ phone: '12345' }, {}, /^Phone Number holds "12345", which is not a phone number/],
 		[{ phone: '0612345678,0698765432' }, {}, /^Phone Number holds 2 numbers; a contact has one/],
-		[{ phone: '0612345678', groupId: 'Clients' }, {}, /^Group "Clients" is not an ID/],
+		[{ phone: '0612345678', groupId: 'Clients' }, {}, /^Group Name or ID "Clients" is not an ID/],
 		[{ phone: '0612345678' }, { firstname: 'x'.repeat(33) }, /^First Name has 33 characters/],
 		[
 			{ phone: '0612345678' },
@@ -194,7 +194,7 @@ describe('Contact > Create', () => {
 		expect(run.items[1].json.error).toMatch(/^SMS Partner error 15:/);
 		expect(run.items[1].json.details).toMatchObject({ code: 15, httpStatus: 400 });
 		expect(run.items[2].json.error).toMatch(
-			/^"not" is not a phone number|^"not a number" is not a phone number/,
+			/^Phone Number holds "not( a number)?", which is not a phone number/,
 		);
 		expect(run.items[3].json).toMatchObject({ phoneNumber: '+33600000004', contactId: 50003 });
 		expect(requestsTo('/contact/add')).toHaveLength(4);
@@ -490,7 +490,7 @@ describe('Contact > Get Many', () => {
 		);
 		sim.requests.length = 0;
 		const bad = await runNode(sim, list(), [{ groupId: -4 }]);
-		expect(bad.failure?.message).toMatch(/^Group -4 is not an ID/);
+		expect(bad.failure?.message).toMatch(/^Group Name or ID -4 is not an ID/);
 		expect(sim.requests).toEqual([]);
 	});
 });

@@ -219,7 +219,7 @@ describe('Get Many Statuses', () => {
 					{ messageId: 0, phoneNumber: '+33612345678' },
 				],
 			},
-			/^Pair 2: Message ID "0" is not a message ID/,
+			/^Pair 2: Message ID 0 is not a message ID/,
 		],
 	])('refuses %s before any request', async (_case, input, message) => {
 		const run = await runNode(sim, fromList(), [input], { onError: 'continueRegularOutput' });

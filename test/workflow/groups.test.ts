@@ -107,7 +107,7 @@ describe('Group > Get Many', () => {
 
 	it('refuses a limit of 0 before any request', async () => {
 		const run = await runNode(sim, { resource: 'group', operation: 'getMany', limit: 0 });
-		expect(run.failure?.message).toMatch(/^Limit "0" is not a whole number of at least 1/);
+		expect(run.failure?.message).toMatch(/^Limit 0 is not a whole number of at least 1/);
 		expect(sim.requests).toEqual([]);
 	});
 
@@ -152,9 +152,9 @@ describe('Group > Delete', () => {
 	);
 
 	it.each([
-		['', /^Group is empty\./],
-		['abc', /^Group "abc" is not an ID/],
-		['0', /^Group "0" is not an ID/],
+		['', /^Group Name or ID is empty\./],
+		['abc', /^Group Name or ID "abc" is not an ID/],
+		['0', /^Group Name or ID "0" is not an ID/],
 	])('refuses the group %p before any request', async (groupId, message) => {
 		const run = await runNode(sim, remove, [{ groupId }]);
 		expect(run.failure?.message).toMatch(message);
@@ -175,7 +175,7 @@ describe('Group > Delete', () => {
 			[0, 1, 2, 3].map((item) => ({ item })),
 		);
 		expect(run.items[0].json).toEqual({ success: true, groupId: input[0].groupId });
-		expect(run.items[1].json.error).toMatch(/^Group "abc" is not an ID/);
+		expect(run.items[1].json.error).toMatch(/^Group Name or ID "abc" is not an ID/);
 		expect(run.items[2].json.error).toMatch(/^SMS Partner error 404:/);
 		expect(run.items[2].json.details).toMatchObject({ code: 404, httpStatus: 404 });
 		expect(run.items[3].json).toEqual({ success: true, groupId: input[3].groupId });
@@ -191,7 +191,7 @@ describe('Group > Delete', () => {
 		expect(
 			run.errorItems.map((item) => [item.pairedItem, String(item.json.error).slice(0, 22)]),
 		).toEqual([
-			[{ item: 1 }, 'Group "abc" is not an '],
+			[{ item: 1 }, 'Group Name or ID "abc"'],
 			[{ item: 2 }, 'SMS Partner error 404:'],
 		]);
 	});

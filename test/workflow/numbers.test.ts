@@ -206,7 +206,11 @@ describe('Number > Verify', () => {
 	});
 
 	it.each([
-		['a malformed number', { phoneNumbers: '+33612345678, abc' }, /^"abc" is not a phone number\./],
+		[
+			'a malformed number',
+			{ phoneNumbers: '+33612345678, abc' },
+			/^Phone Numbers holds "abc", which is not a phone number\./,
+		],
 		['no number', { phoneNumbers: '={{ "" }}' }, /^Phone Numbers is empty\./],
 		['no notify URL', { notifyUrl: '={{ "" }}' }, /^Notify URL is empty\./],
 		[
@@ -268,7 +272,9 @@ describe('Number > Verify', () => {
 			cost: 0.005,
 			currency: 'EUR',
 		});
-		expect(run.items[1].json.error).toMatch(/^"not-a-number" is not a phone number/);
+		expect(run.items[1].json.error).toMatch(
+			/^Phone Numbers holds "not-a-number", which is not a phone number/,
+		);
 		expect(run.items[2].json).toMatchObject({ campaignId: 'HLR000002', numbers: 2 });
 		expect(requestsTo('/hlr/notify')).toHaveLength(2);
 	});

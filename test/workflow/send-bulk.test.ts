@@ -131,7 +131,7 @@ describe('Send Bulk', () => {
 			Array(501).fill(ANN),
 			'SMS List has 501 SMS; SMS Partner takes at most 500 per request',
 		],
-		['an empty list', [], 'There is no SMS to send'],
+		['an empty list', [], 'SMS List and SMS to Send hold no SMS to send'],
 		['something else than pairs', 'hello', 'SMS List is not valid JSON'],
 	])('refuses %s before any request', async (_case, messages, message) => {
 		const run = await runNode(sim, bulk(), [{ messages }]);
@@ -162,7 +162,7 @@ describe('Send Bulk', () => {
 			]),
 		).toEqual([
 			[{ item: 1 }, 'B2', 'SMS Partner error 14:'],
-			[{ item: 2 }, 'B3', 'There is no SMS to se'],
+			[{ item: 2 }, 'B3', 'SMS List and SMS to S'],
 		]);
 	});
 

@@ -75,7 +75,11 @@ describe('Send From a Long Number', () => {
 	it.each([
 		['an empty From', { from: '={{ "" }}' }, 'From is empty'],
 		['a From that is no number', { from: 'MyShop' }, 'From "MyShop" is not a phone number'],
-		['an invalid recipient', { phoneNumbers: '12' }, '"12" is not a phone number'],
+		[
+			'an invalid recipient',
+			{ phoneNumbers: '12' },
+			'Phone Numbers holds "12", which is not a phone number',
+		],
 		['a text over 10 SMS', { message: 'a'.repeat(1531) }, 'Message is 1531 GSM characters long'],
 		[
 			'a tag with capitals',

@@ -91,7 +91,11 @@ describe('Send Survey', () => {
 
 	it.each([
 		['an empty survey ID', { surveyId: '={{ "" }}' }, /^Survey ID is empty\./],
-		['a bad number', { phoneNumbers: '0612' }, /^"0612" is not a phone number\./],
+		[
+			'a bad number',
+			{ phoneNumbers: '0612' },
+			/^Phone Numbers holds "0612", which is not a phone number\./,
+		],
 		['a tag with a space', { additionalFields: { tag: 'a b' } }, /^Tag "a b" contains a space\./],
 	])('refuses %s before any request', async (_case, fields, message) => {
 		const run = await runNode(sim, survey(fields), [{ phones: '0612345678' }]);
@@ -114,7 +118,7 @@ describe('Send Survey', () => {
 			).toEqual([
 				[{ item: 0 }, 1001],
 				[{ item: 1 }, 'SMS Partner error 14:'],
-				[{ item: 2 }, '"x" is not a phone nu'],
+				[{ item: 2 }, 'Phone Numbers holds "'],
 			]);
 			const split = await runNode(sim, survey(), input, { onError: 'continueErrorOutput' });
 			expect(split.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }]);

@@ -254,7 +254,12 @@ describe('Send', () => {
 	});
 
 	it.each([
-		['an invalid number', { phones: '0612345678, 12345' }, {}, '"12345" is not a phone number'],
+		[
+			'an invalid number',
+			{ phones: '0612345678, 12345' },
+			{},
+			'Phone Numbers holds "12345", which is not a phone number',
+		],
 		[
 			'more than 500 numbers',
 			{ phones: Array.from({ length: 501 }, (_, i) => `+336${10000000 + i}`) },
@@ -376,7 +381,7 @@ describe('Send', () => {
 			expect(run.items[0].json).toMatchObject({ success: true, messageId: 1001 });
 			expect(run.items[1].json.error).toMatch(/^SMS Partner error 14:/);
 			expect(run.items[1].json.details).toMatchObject({ code: 14, httpStatus: 400 });
-			expect(run.items[2].json.error).toMatch(/^"abc" is not a phone number/);
+			expect(run.items[2].json.error).toMatch(/^Phone Numbers holds "abc", which is not a phone/);
 			expect(run.items[3].json).toMatchObject({ success: true, messageId: 1002 });
 			expect(sends()).toHaveLength(3);
 		});
@@ -395,7 +400,7 @@ describe('Send', () => {
 				]),
 			).toEqual([
 				[{ item: 1 }, 'A2', 'SMS Partner error 14'],
-				[{ item: 2 }, 'A3', '"abc" is not a phone'],
+				[{ item: 2 }, 'A3', 'Phone Numbers holds '],
 			]);
 		});
 	});

@@ -83,7 +83,7 @@ describe('STOP list: Get Many', () => {
 
 	it('refuses a Limit below 1 before any request', async () => {
 		const run = await runNode(sim, stopList('getMany', { limit: '={{ 0 }}' }));
-		expect(run.failure?.message).toMatch(/^Limit "0" is not a whole number of at least 1/);
+		expect(run.failure?.message).toMatch(/^Limit 0 is not a whole number of at least 1/);
 		expect(sim.requests).toEqual([]);
 	});
 });
@@ -122,7 +122,7 @@ describe('STOP list: Add', () => {
 
 	it.each([
 		['', /^Phone Number is empty\./],
-		['12345', /^"12345" is not a phone number\./],
+		['12345', /^Phone Number "12345" is not a phone number\./],
 		['+33 6 12 34 56 78, 0698765432', /is not a phone number\./],
 	])('refuses the number %p before any request', async (phone, message) => {
 		const run = await runNode(sim, stopList('add', { phoneNumber: '={{ $json.phone }}' }), [

@@ -152,7 +152,7 @@ describe('Sub-Account > Create', () => {
 		[
 			'a credit of 0',
 			{ email: 'a@example.com', additionalFields: { creditToAttribute: 0 } },
-			/^Credit to Attribute must be an amount in euros above 0\./,
+			/^Credit to Attribute 0 is not an amount in euros of at least 0\.001/,
 		],
 	])('refuses %s before any request', async (_case, extra, message) => {
 		const run = await runNode(sim, op('create', extra));
@@ -361,12 +361,12 @@ describe('Sub-Account > Add Credit and Remove Credit', () => {
 		[
 			'a credit of 0',
 			{ subAccount: 'abc', credit: 0 },
-			/^Credit must be an amount in euros above 0\./,
+			/^Credit 0 is not an amount in euros of at least 0\.001/,
 		],
 		[
 			'a negative credit',
 			{ subAccount: 'abc', credit: '={{ -5 }}' },
-			/^Credit must be an amount in euros above 0\./,
+			/^Credit -5 is not an amount in euros of at least 0\.001/,
 		],
 	])('refuses %s before any request', async (_case, extra, message) => {
 		const run = await runNode(sim, op('removeCredit', extra));

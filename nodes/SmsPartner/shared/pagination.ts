@@ -7,11 +7,11 @@ import type {
 import { sendRequest, withQuery } from './request';
 import type { RequestData } from './run-operation';
 import { checkApiResponse, SmsPartnerFailure } from './response';
-import { checkLimit } from './validation';
+import { checkBoolean, checkLimit } from './validation';
 
 /** How many rows the user wants from "Return All" and "Limit": `Infinity` for all. */
 export function readLimit(context: IExecuteSingleFunctions): number {
-	const returnAll = context.getNodeParameter('returnAll', false) as boolean;
+	const returnAll = checkBoolean(context.getNodeParameter('returnAll', false), 'Return All');
 	return returnAll ? Infinity : checkLimit(context.getNodeParameter('limit', 50));
 }
 

@@ -1,4 +1,4 @@
-import { InvalidParameterError } from './validation';
+import { InvalidParameterError, isBlank, shown, textOf } from './validation';
 
 /** SMS Partner takes at most 500 numbers per request (error 50). */
 export const MAX_NUMBERS_PER_REQUEST = 500;
@@ -19,12 +19,29 @@ export function toInternationalNumber(raw: string): string | undefined {
 	return /^\+[1-9]\d{7,14}$/.test(international) ? international : undefined;
 }
 
-function entriesOf(value: unknown): string[] {
+/** One phone number, e.g. the recipient of a status, in international form; `hint` says which. */
+export function checkPhoneNumber(value: unknown, parameter: string, hint: string): string {
+	if (isBlank(value)) throw new InvalidParameterError(parameter, `${parameter} is empty`, hint);
+	const text = textOf(value);
+	const number = text === undefined ? undefined : toInternationalNumber(text);
+	if (number === undefined) {
+		throw new InvalidParameterError(
+			parameter,
+			`${parameter} ${shown(value)} is not a phone number`,
+			hint,
+		);
+	}
+	return number;
+}
+
+/** The entries of a list as written; a value that is no text (true, an object) is an entry too. */
+function entriesOf(value: unknown): unknown[] {
 	if (Array.isArray(value)) return value.flatMap(entriesOf);
-	if (typeof value === 'number') return [String(value)];
-	if (typeof value !== 'string') return [];
+	if (isBlank(value)) return [];
+	const text = textOf(value);
+	if (text === undefined) return [value];
 	// Separators split the list; a space inside a number such as "06 12 34 56 78" is formatting.
-	return value
+	return text
 		.split(/[,;\n]+/)
 		.flatMap((part) => (toInternationalNumber(part) ? [part] : part.trim().split(SEPARATORS)))
 		.filter((part) => part.trim() !== '');
@@ -41,22 +58,26 @@ export function parsePhoneNumbers(
 ): string[] {
 	const hint =
 		'Give numbers in international form (+33612345678) or French national form (0612345678), separated by commas, or an array.';
-	const numbers: string[] = [];
+	const numbers = new Set<string>();
 	for (const entry of entriesOf(value)) {
-		const number = toInternationalNumber(entry);
+		const number = typeof entry === 'string' ? toInternationalNumber(entry) : undefined;
 		if (number === undefined) {
-			throw new InvalidParameterError(parameter, `"${entry.trim()}" is not a phone number`, hint);
+			const given = typeof entry === 'string' ? entry.trim() : entry;
+			throw new InvalidParameterError(
+				parameter,
+				`${parameter} holds ${shown(given)}, which is not a phone number`,
+				hint,
+			);
 		}
-		if (!numbers.includes(number)) numbers.push(number);
+		numbers.add(number);
 	}
-	if (numbers.length === 0)
-		throw new InvalidParameterError(parameter, `${parameter} is empty`, hint);
-	if (numbers.length > max) {
+	if (numbers.size === 0) throw new InvalidParameterError(parameter, `${parameter} is empty`, hint);
+	if (numbers.size > max) {
 		throw new InvalidParameterError(
 			parameter,
-			`${parameter} has ${numbers.length} numbers; SMS Partner takes at most ${max} per request`,
+			`${parameter} has ${numbers.size} numbers; SMS Partner takes at most ${max} per request`,
 			'Split the list, for example with a Loop Over Items node, or send one item per batch of numbers.',
 		);
 	}
-	return numbers;
+	return [...numbers];
 }

@@ -21,6 +21,7 @@ import {
 	type RetryPolicy,
 } from './retry';
 import type { RequestData } from './run-operation';
+import { checkChoice } from './validation';
 
 /** Per attempt, unless Request Options > Timeout says otherwise (n8n's own default is 5 minutes). */
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -42,6 +43,8 @@ export function withBody(request: RequestData, body: IDataObject): RequestData {
 /** What happened to the requests of one item, for its output and its error message. */
 export interface ItemRequests {
 	readonly policy: RetryPolicy;
+	/** Options > Response Format, when set: sent as `_format`. */
+	responseFormat?: string;
 	/** The answers as received, for the "Raw Response" option. */
 	readonly answers: JsonObject[];
 	/** Attempts of the latest request, retries included. */
@@ -50,6 +53,20 @@ export interface ItemRequests {
 	lastFailure?: FailureOutcome;
 	/** Why retrying stopped before the attempts ran out, if it did. */
 	retryStoppedBecause?: string;
+}
+
+const RESPONSE_FORMATS = { json: 'json', xml: 'xml' } as const;
+
+/** Options > Response Format of the current item, checked: an expression may give anything. */
+export function readResponseFormat(context: IExecuteSingleFunctions): string | undefined {
+	const value = context.getNodeParameter('options.responseFormat', '');
+	if (value === '') return undefined;
+	return checkChoice(
+		value,
+		'Response Format',
+		RESPONSE_FORMATS,
+		'Choose JSON or XML, or give "json" or "xml" in an expression.',
+	);
 }
 
 /** Keyed by the item's own context object, which the engine creates per item. */
@@ -148,7 +165,14 @@ export async function sendRequest(
 	if (!item) throw new Error('sendRequest called outside runForEachItem');
 	const run = currentNodeRun(context);
 	const { settings } = run;
-	const timed = { ...request, options: { ...request.options, timeout: settings.timeoutMs } };
+	// SMS Partner reads `_format` from the query on GET and from the JSON body otherwise.
+	const format = item.responseFormat;
+	const formatted = !format
+		? request
+		: request.options.method === 'GET'
+			? withQuery(request, { _format: format })
+			: withBody(request, { _format: format });
+	const timed = { ...formatted, options: { ...formatted.options, timeout: settings.timeoutMs } };
 	const started = Date.now();
 	let afterLostAnswer = false;
 	item.lastFailure = undefined;

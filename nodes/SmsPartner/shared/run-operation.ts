@@ -14,6 +14,7 @@ import { redactSecret } from './redact';
 import {
 	currentNodeRun,
 	itemRequestsOf,
+	readResponseFormat,
 	RunStoppedError,
 	startItemRequests,
 	type ItemRequests,
@@ -21,7 +22,7 @@ import {
 } from './request';
 import { SmsPartnerFailure } from './response';
 import { networkCodeOf, type RetryPolicy } from './retry';
-import { InvalidParameterError } from './validation';
+import { checkBoolean, InvalidParameterError } from './validation';
 
 export type RequestData = DeclarativeRestApiSettings.ResultOptions;
 
@@ -223,17 +224,21 @@ export function runForEachItem(
 		request: RequestData,
 	): Promise<INodeExecutionData[]> {
 		const pairedItem = { item: this.getItemIndex() };
-		const { answers } = startItemRequests(this, retryPolicy);
+		const itemRequests = startItemRequests(this, retryPolicy);
 		const nodeRun = currentNodeRun(this);
 		// An item holds its slot until its outcome is known, so that after a failure that stops
 		// the workflow no other item starts; an item's own requests go one after the other.
 		return await nodeRun.slots.run(async () => {
 			try {
 				if (nodeRun.stoppedBy) throw new RunStoppedError();
+				itemRequests.responseFormat = readResponseFormat(this);
+				const raw = checkBoolean(
+					this.getNodeParameter('options.rawResponse', false),
+					'Raw Response',
+				);
 				const rows = await run.call(this, request);
-				const raw = this.getNodeParameter('options.rawResponse', false) === true;
 				nodeRun.itemsDone++;
-				return (raw ? answers : rows).map((json) => ({ json, pairedItem }));
+				return (raw ? itemRequests.answers : rows).map((json) => ({ json, pairedItem }));
 			} catch (error) {
 				if (error instanceof RunStoppedError && nodeRun.stoppedBy) {
 					throw notSentError(this.getNode(), this.getItemIndex(), nodeRun.stoppedBy);

@@ -5,7 +5,7 @@ import {
 	wallTimeIn,
 	wallTimeToEpoch,
 } from './time-zones';
-import { InvalidParameterError } from './validation';
+import { InvalidParameterError, shown } from './validation';
 
 /** Send times fall on 5-minute steps (errors 47 and 48). */
 export const STEP_MS = 5 * 60_000;
@@ -30,10 +30,9 @@ const DATE_TIME =
 	/^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
 function invalid(value: unknown): InvalidParameterError {
-	const shown = typeof value === 'string' ? value : JSON.stringify(value);
 	return new InvalidParameterError(
 		FIELD,
-		`${FIELD} "${shown}" is not a date and time`,
+		`${FIELD} ${shown(value)} is not a date and time`,
 		'Pick a date and time, or give one such as 2026-11-24T10:05:00 (read in the time zone of the workflow) or 2026-11-24T09:05:00Z. Leave Send At empty to send now.',
 	);
 }

@@ -9,7 +9,15 @@ import type { ApiErrorTexts } from './api-errors';
 import { toNumberOrNull } from './convert';
 import type { ResponseShape } from './response';
 import { scheduleFromSendAt, type ApiSchedule } from './schedule';
-import { checkTag, InvalidParameterError } from './validation';
+import {
+	checkBoolean,
+	checkChoice,
+	checkTag,
+	InvalidParameterError,
+	isBlank,
+	shown,
+	textOf,
+} from './validation';
 import { retryOnlyUntouched } from './retry';
 
 /**
@@ -178,12 +186,12 @@ const SENDER_PATTERN = /^[A-Za-z0-9]{3,11}$/;
 const URL_PATTERN = /^https?:\/\/[^\s/?#]+[^\s]*$/i;
 
 function checkSender(value: unknown): string | undefined {
-	const sender = String(value ?? '').trim();
-	if (sender === '') return undefined;
-	if (!SENDER_PATTERN.test(sender)) {
+	if (isBlank(value)) return undefined;
+	const sender = textOf(value);
+	if (sender === undefined || !SENDER_PATTERN.test(sender)) {
 		throw new InvalidParameterError(
 			'Sender',
-			`Sender "${sender}" is not 3 to 11 letters or digits`,
+			`Sender ${shown(value)} is not 3 to 11 letters or digits`,
 			'Use a name such as MyShop (3 to 11 letters or digits, no spaces, accents or symbols), or leave Sender empty.',
 		);
 	}
@@ -191,29 +199,40 @@ function checkSender(value: unknown): string | undefined {
 }
 
 function checkSendTag(value: unknown): string | undefined {
-	if (String(value ?? '').trim() === '') return undefined;
+	if (isBlank(value)) return undefined;
 	const tag = checkTag(value);
 	if (tag !== tag.toLowerCase()) {
 		throw new InvalidParameterError(
 			'Tag',
-			`Tag "${tag}" has capital letters; SMS Partner takes lowercase tags only`,
-			`Use "${tag.toLowerCase()}".`,
+			`Tag ${shown(tag)} has capital letters; SMS Partner takes lowercase tags only`,
+			`Use ${shown(tag.toLowerCase())}.`,
 		);
 	}
 	return tag;
 }
 
 function checkUrl(value: unknown, field: string): string | undefined {
-	const url = String(value ?? '').trim();
-	if (url === '') return undefined;
-	if (!URL_PATTERN.test(url)) {
+	if (isBlank(value)) return undefined;
+	const url = textOf(value);
+	if (url === undefined || !URL_PATTERN.test(url)) {
 		throw new InvalidParameterError(
 			field,
-			`${field} "${url}" is not an http(s) URL`,
+			`${field} ${shown(value)} is not an http(s) URL`,
 			'Give a full address such as https://example.com/sms, or leave it empty.',
 		);
 	}
 	return url;
+}
+
+/** The range of a send: the API's `gamme`, 1 for Premium and 2 for Low Cost; empty: not sent. */
+function checkRange(value: unknown): 1 | 2 | undefined {
+	if (isBlank(value)) return undefined;
+	return checkChoice(
+		value,
+		'Range',
+		{ premium: 1, lowCost: 2 } as const,
+		'Choose Premium or Low Cost; in an expression, give "premium" or "lowCost".',
+	);
 }
 
 /** The checked options of a send, and the body fields they become. */
@@ -234,9 +253,9 @@ export function readSendOptions(
 	{ scheduled }: { scheduled: boolean },
 ): SendOptions {
 	const fields = context.getNodeParameter('additionalFields', {}) as IDataObject;
-	const sandbox = context.getNodeParameter('sandbox', false) === true;
-	const unicode = fields.isUnicode === true;
-	const lowCost = fields.gamme === 'lowCost';
+	const sandbox = checkBoolean(context.getNodeParameter('sandbox', false), 'Sandbox');
+	const unicode = checkBoolean(fields.isUnicode, 'Unicode');
+	const gamme = checkRange(fields.gamme);
 	const schedule = scheduled
 		? scheduleFromSendAt(context.getNodeParameter('sendAt', ''), context.getTimezone(), Date.now())
 		: undefined;
@@ -244,8 +263,8 @@ export function readSendOptions(
 	const body: IDataObject = {
 		sender: checkSender(fields.sender),
 		tag: checkSendTag(fields.tag),
-		gamme: fields.gamme === undefined ? undefined : lowCost ? 2 : 1,
-		isStopSms: fields.isStopSms === true ? 1 : undefined,
+		gamme,
+		isStopSms: checkBoolean(fields.isStopSms, 'Add STOP Mention') ? 1 : undefined,
 		isUnicode: unicode ? 1 : undefined,
 		urlDlr: checkUrl(fields.urlDlr, 'Delivery Report URL'),
 		urlResponse: checkUrl(fields.urlResponse, 'Reply URL'),
@@ -257,7 +276,7 @@ export function readSendOptions(
 		}),
 	};
 	for (const key of Object.keys(body)) if (body[key] === undefined) delete body[key];
-	return { body, sandbox, unicode, lowCost, schedule };
+	return { body, sandbox, unicode, lowCost: gamme === 2, schedule };
 }
 
 /** The item of a one-text send (/send, /vn/send). */

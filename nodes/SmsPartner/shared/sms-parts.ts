@@ -1,4 +1,4 @@
-import { InvalidParameterError } from './validation';
+import { InvalidParameterError, isBlank, shown } from './validation';
 
 /** SMS Partner refuses a text longer than 10 concatenated SMS (error 52). */
 export const MAX_SMS_PARTS = 10;
@@ -55,14 +55,18 @@ export interface MessageCheck {
 
 /** A message SMS Partner would accept, with its parts; refused before any request otherwise. */
 export function checkMessage(value: unknown, check: MessageCheck): { text: string } & SmsParts {
-	const text = typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
 	const { field, unicode, lowCost = false } = check;
-	if (text.trim() === '') {
-		throw new InvalidParameterError(
-			field,
-			`${field} is empty`,
-			'Write the text of the SMS, e.g. "Your appointment is tomorrow at 10:00".',
-		);
+	const hint = 'Write the text of the SMS, e.g. "Your appointment is tomorrow at 10:00".';
+	if (isBlank(value)) throw new InvalidParameterError(field, `${field} is empty`, hint);
+	// Sent as written, spaces included; a number is written out.
+	const text =
+		typeof value === 'string'
+			? value
+			: typeof value === 'number' && Number.isFinite(value)
+				? String(value)
+				: undefined;
+	if (text === undefined) {
+		throw new InvalidParameterError(field, `${field} ${shown(value)} is not text`, hint);
 	}
 	const counted = countSmsParts(text, unicode);
 	const mode = unicode ? 'Unicode' : 'GSM';

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { getFields, getOperation } from './get.operation';
+import { getOperation } from './get.operation';
 
 export const accountDescription: INodeProperties[] = [
 	{
@@ -12,5 +12,4 @@ export const accountDescription: INodeProperties[] = [
 		options: [getOperation],
 		default: 'get',
 	},
-	...getFields,
 ];

@@ -4,13 +4,11 @@ import type {
 	IExecuteSingleFunctions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
-	INodeProperties,
 	INodePropertyOptions,
 	JsonObject,
 } from 'n8n-workflow';
 
 import type { ApiErrorTexts } from '../../shared/api-errors';
-import { operationOptions } from '../../shared/descriptions';
 import { requestApi } from '../../shared/request';
 import { parseApiAnswer, type ApiAnswer, type ResponseShape } from '../../shared/response';
 import { runForEachItem, type OperationRun } from '../../shared/run-operation';
@@ -142,5 +140,3 @@ export const getOperation: INodePropertyOptions = {
 		output: { postReceive: [parseAccountAnswer] },
 	},
 };
-
-export const getFields: INodeProperties[] = [operationOptions('account', 'get')];

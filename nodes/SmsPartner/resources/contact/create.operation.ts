@@ -1,7 +1,6 @@
 import type { IDataObject, INodeProperties, INodePropertyOptions, JsonObject } from 'n8n-workflow';
 
 import type { ApiErrorTexts } from '../../shared/api-errors';
-import { operationOptions } from '../../shared/descriptions';
 import { requestApi, withBody } from '../../shared/request';
 import { parseApiAnswer, type ResponseShape } from '../../shared/response';
 import { runForEachItem, type OperationRun } from '../../shared/run-operation';
@@ -82,5 +81,4 @@ export const contactCreateFields: INodeProperties[] = [
 		options: contactFieldOptions(false),
 		displayOptions: { show },
 	},
-	operationOptions('contact', 'create', 'POST'),
 ];

@@ -1,7 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { ApiErrorTexts } from '../../shared/api-errors';
-import { operationOptions } from '../../shared/descriptions';
 import { requestApi, withBody } from '../../shared/request';
 import { parseApiAnswer, type ResponseShape } from '../../shared/response';
 import { runForEachItem, type OperationRun } from '../../shared/run-operation';
@@ -59,5 +58,4 @@ export const contactDeleteFields: INodeProperties[] = [
 			'The ID of the contact to delete: the contactId given when the contact was created or listed, a positive whole number such as 50001, e.g. mapped from the output of Create or Get Many',
 		displayOptions: { show },
 	},
-	operationOptions('contact', 'delete', 'POST'),
 ];

@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { ApiErrorTexts } from '../../shared/api-errors';
-import { operationOptions, returnAllAndLimit } from '../../shared/descriptions';
+import { returnAllAndLimit } from '../../shared/descriptions';
 import { fetchPages, readLimit } from '../../shared/pagination';
 import { withQuery } from '../../shared/request';
 import { parseApiAnswer, type ResponseShape } from '../../shared/response';
@@ -57,5 +57,4 @@ export const contactGetManyOperation: INodePropertyOptions = {
 export const contactGetManyFields: INodeProperties[] = [
 	groupIdField(show, 'The group whose contacts to list'),
 	...returnAllAndLimit('contact', 'getMany'),
-	operationOptions('contact', 'getMany'),
 ];

@@ -1,19 +1,17 @@
 import type { IDataObject, JsonObject, JsonValue } from 'n8n-workflow';
 
 import { toBoolean } from '../../shared/convert';
-import { InvalidParameterError } from '../../shared/validation';
+import { ID_PATTERN, InvalidParameterError, isBlank, shown, textOf } from '../../shared/validation';
 import type { XmlShape } from '../../shared/xml';
 
 /** Group and contact ids are positive whole numbers; the API writes them as numbers or strings. */
 export function checkPositiveId(value: unknown, parameter: string, hint: string): number {
-	const text =
-		typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
-	if (text === '') throw new InvalidParameterError(parameter, `${parameter} is empty`, hint);
-	if (!/^[1-9]\d{0,14}$/.test(text)) {
-		const shown = JSON.stringify(typeof value === 'string' ? value.slice(0, 40) : value);
+	if (isBlank(value)) throw new InvalidParameterError(parameter, `${parameter} is empty`, hint);
+	const text = textOf(value);
+	if (text === undefined || !ID_PATTERN.test(text)) {
 		throw new InvalidParameterError(
 			parameter,
-			`${parameter} ${shown} is not an ID: it must be a positive whole number`,
+			`${parameter} ${shown(value)} is not an ID: it must be a positive whole number`,
 			hint,
 		);
 	}

@@ -1,11 +1,10 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { ApiErrorTexts } from '../../shared/api-errors';
-import { operationOptions } from '../../shared/descriptions';
 import { requestApi, withBody } from '../../shared/request';
 import { parseApiAnswer, type ResponseShape } from '../../shared/response';
 import { runForEachItem, type OperationRun } from '../../shared/run-operation';
-import { InvalidParameterError } from '../../shared/validation';
+import { InvalidParameterError, isBlank, shown, textOf } from '../../shared/validation';
 import { toId } from '../contact/shaping';
 import { retryOnlyUntouched } from '../../shared/retry';
 
@@ -25,15 +24,13 @@ export const GROUP_CREATE_ERRORS: ApiErrorTexts = {
 	2: 'The request reached SMS Partner without an API key. Open the SMS Partner credential and fill in the API key.',
 };
 
-function checkGroupName(value: unknown): string {
-	const name =
-		typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
-	if (name === '') {
-		throw new InvalidParameterError(
-			'Name',
-			'Name is empty',
-			'Give the group a name, e.g. Customers 2026. In an expression: {{ $json.groupName }}.',
-		);
+export function checkGroupName(value: unknown): string {
+	const hint =
+		'Give the group a name, e.g. Customers 2026. In an expression: {{ $json.groupName }}.';
+	if (isBlank(value)) throw new InvalidParameterError('Name', 'Name is empty', hint);
+	const name = textOf(value);
+	if (name === undefined) {
+		throw new InvalidParameterError('Name', `Name ${shown(value)} is not text`, hint);
 	}
 	return name;
 }
@@ -76,5 +73,4 @@ export const groupCreateFields: INodeProperties[] = [
 			'The name of the new group as shown in the SMS Partner dashboard, e.g. Customers 2026. Names need not be unique.',
 		displayOptions: { show },
 	},
-	operationOptions('group', 'create', 'POST'),
 ];

@@ -1,7 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { ApiErrorTexts } from '../../shared/api-errors';
-import { operationOptions } from '../../shared/descriptions';
 import { requestApi, withBody } from '../../shared/request';
 import { parseApiAnswer, type ResponseShape } from '../../shared/response';
 import { runForEachItem, type OperationRun } from '../../shared/run-operation';
@@ -47,7 +46,4 @@ export const groupDeleteOperation: INodePropertyOptions = {
 	},
 };
 
-export const groupDeleteFields: INodeProperties[] = [
-	groupIdField(show, 'The group to delete'),
-	operationOptions('group', 'delete', 'POST'),
-];
+export const groupDeleteFields: INodeProperties[] = [groupIdField(show, 'The group to delete')];

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties, INodePropertyOptions, JsonObject } from 'n8n-workflow';
 
 import { toBoolean } from '../../shared/convert';
-import { operationOptions, returnAllAndLimit } from '../../shared/descriptions';
+import { returnAllAndLimit } from '../../shared/descriptions';
 import { sendRequest } from '../../shared/request';
 import { checkApiResponse, parseApiAnswer, type ResponseShape } from '../../shared/response';
 import { readLimit } from '../../shared/pagination';
@@ -72,7 +72,4 @@ export const groupGetManyOperation: INodePropertyOptions = {
 	},
 };
 
-export const groupGetManyFields: INodeProperties[] = [
-	...returnAllAndLimit('group', 'getMany'),
-	operationOptions('group', 'getMany'),
-];
+export const groupGetManyFields: INodeProperties[] = [...returnAllAndLimit('group', 'getMany')];

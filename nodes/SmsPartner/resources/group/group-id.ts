@@ -6,7 +6,7 @@ const GROUP_ID_HINT =
 	'Choose a group from the list, or give the groupId returned when the group was created, e.g. 6363. In an expression: {{ $json.groupId }}.';
 
 export function checkGroupId(value: unknown): number {
-	return checkPositiveId(value, 'Group', GROUP_ID_HINT);
+	return checkPositiveId(value, 'Group Name or ID', GROUP_ID_HINT);
 }
 
 /** The group picker: the account's groups, loaded by `getGroups`, or an ID from an expression. */

@@ -2,12 +2,11 @@ import type { IDataObject, INodeProperties, INodePropertyOptions, JsonObject } f
 
 import type { ApiErrorTexts } from '../../shared/api-errors';
 import { toBoolean } from '../../shared/convert';
-import { operationOptions } from '../../shared/descriptions';
 import { MAX_NUMBERS_PER_REQUEST } from '../../shared/phone-numbers';
 import { requestApi, withBody } from '../../shared/request';
 import { parseApiAnswer, type ResponseShape } from '../../shared/response';
 import { runForEachItem, type OperationRun } from '../../shared/run-operation';
-import { InvalidParameterError } from '../../shared/validation';
+import { InvalidParameterError, isBlank, shown, textOf } from '../../shared/validation';
 import { RETRY_ANY_TEMPORARY_FAILURE } from '../../shared/retry';
 
 const show = { resource: ['number'], operation: ['lookup'] };
@@ -64,6 +63,14 @@ export function lookupNumbers(value: unknown): string[] {
 	const entries = entriesOf(value);
 	const hint =
 		'Give one or more numbers in international form separated by commas, e.g. +33612345678, +32470123456, or an array.';
+	const notText = entries.find((entry) => typeof entry !== 'string');
+	if (notText !== undefined) {
+		throw new InvalidParameterError(
+			'Phone Numbers',
+			`Phone Numbers holds ${shown(notText)}, which is not a phone number`,
+			hint,
+		);
+	}
 	if (entries.length === 0) {
 		throw new InvalidParameterError('Phone Numbers', 'Phone Numbers is empty', hint);
 	}
@@ -74,14 +81,16 @@ export function lookupNumbers(value: unknown): string[] {
 			'Split the list, for example with a Loop Over Items node, or give one item per batch of numbers.',
 		);
 	}
-	return entries;
+	return entries as string[];
 }
 
-function entriesOf(value: unknown): string[] {
+/** The entries as written; a value that is no text (true, an object) is an entry too. */
+function entriesOf(value: unknown): unknown[] {
 	if (Array.isArray(value)) return value.flatMap(entriesOf);
-	if (typeof value === 'number') return [String(value)];
-	if (typeof value !== 'string') return [];
-	return value
+	if (isBlank(value)) return [];
+	const text = textOf(value);
+	if (text === undefined) return [value];
+	return text
 		.split(/[,;\n]+/)
 		.map((entry) => entry.trim())
 		.filter((entry) => entry !== '');
@@ -147,5 +156,4 @@ export const lookupFields: INodeProperties[] = [
 			"The numbers to check, in international form: one number, several separated by commas (at most 500), or an array given by an expression. Numbers are sent as written: a malformed one is not refused but comes out as an item with valid set to false and SMS Partner's message.",
 		displayOptions: { show },
 	},
-	operationOptions('number', 'lookup', 'POST'),
 ];

@@ -1,12 +1,11 @@
 import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { ApiErrorTexts } from '../../shared/api-errors';
-import { operationOptions } from '../../shared/descriptions';
 import { parsePhoneNumbers } from '../../shared/phone-numbers';
 import { requestApi, withBody } from '../../shared/request';
 import { parseApiAnswer, type ResponseShape } from '../../shared/response';
 import { runForEachItem, type OperationRun } from '../../shared/run-operation';
-import { checkTag, InvalidParameterError } from '../../shared/validation';
+import { checkTag, InvalidParameterError, isBlank, shown } from '../../shared/validation';
 import { retryOnlyUntouched } from '../../shared/retry';
 
 const show = { resource: ['number'], operation: ['verify'] };
@@ -37,15 +36,20 @@ function parseUrl(text: string): URL | undefined {
 
 /** Where SMS Partner POSTs the results: a full http(s) address. */
 export function checkNotifyUrl(value: unknown): string {
-	const text = typeof value === 'string' ? value.trim() : '';
 	const hint =
 		'Give the full address that will receive the results by POST, e.g. the Production URL of an n8n Webhook node: https://n8n.example.com/webhook/hlr-results.';
-	if (text === '') throw new InvalidParameterError('Notify URL', 'Notify URL is empty', hint);
-	const url = parseUrl(text);
-	if (url === undefined || !['http:', 'https:'].includes(url.protocol) || url.hostname === '') {
+	if (isBlank(value)) throw new InvalidParameterError('Notify URL', 'Notify URL is empty', hint);
+	const text = typeof value === 'string' ? value.trim() : undefined;
+	const url = text === undefined ? undefined : parseUrl(text);
+	if (
+		text === undefined ||
+		url === undefined ||
+		!['http:', 'https:'].includes(url.protocol) ||
+		url.hostname === ''
+	) {
 		throw new InvalidParameterError(
 			'Notify URL',
-			`Notify URL "${text}" is not an http or https address`,
+			`Notify URL ${shown(value)} is not an http or https address`,
 			hint,
 		);
 	}
@@ -126,5 +130,4 @@ export const verifyFields: INodeProperties[] = [
 			'Optional label for this check, to recognise it later: up to 20 characters, no spaces, e.g. crm-cleanup',
 		displayOptions: { show },
 	},
-	operationOptions('number', 'verify', 'POST'),
 ];

@@ -1,7 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { ApiErrorTexts } from '../../shared/api-errors';
-import { operationOptions } from '../../shared/descriptions';
 import { sendRequest, withQuery } from '../../shared/request';
 import { checkApiResponse, parseApiAnswer, type ResponseShape } from '../../shared/response';
 import { runForEachItem, type OperationRun } from '../../shared/run-operation';
@@ -75,5 +74,4 @@ export const cancelFields: INodeProperties[] = [
 			'The ID of the scheduled SMS to cancel: the message_id that SMS Partner returned when the SMS was sent, a positive whole number such as 307',
 		displayOptions: { show },
 	},
-	operationOptions('sms', 'cancel'),
 ];

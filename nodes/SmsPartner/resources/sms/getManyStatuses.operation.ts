@@ -2,12 +2,18 @@ import type { IDataObject, INodeProperties, INodePropertyOptions, JsonObject } f
 
 import type { ApiErrorTexts } from '../../shared/api-errors';
 import { toBoolean, apiDateToIso, toId } from '../../shared/convert';
-import { operationOptions } from '../../shared/descriptions';
 import { MAX_NUMBERS_PER_REQUEST, toInternationalNumber } from '../../shared/phone-numbers';
 import { requestApi, withBody } from '../../shared/request';
 import { listIn, parseApiAnswer, type ResponseShape } from '../../shared/response';
 import { runForEachItem, type OperationRun } from '../../shared/run-operation';
-import { checkMessageId, InvalidParameterError } from '../../shared/validation';
+import {
+	checkChoice,
+	checkMessageId,
+	InvalidParameterError,
+	isBlank,
+	shown,
+	textOf,
+} from '../../shared/validation';
 import { RETRY_ANY_TEMPORARY_FAILURE } from '../../shared/retry';
 
 const show = { resource: ['sms'], operation: ['getManyStatuses'] };
@@ -75,13 +81,12 @@ function toPair(entry: unknown, position: number): StatusPair {
 	}
 	const { messageId, phoneNumber } = entry as Record<string, unknown>;
 	const id = checkInPair(position, () => checkMessageId(messageId));
-	const given = typeof phoneNumber === 'number' ? String(phoneNumber) : phoneNumber;
-	const number = typeof given === 'string' ? toInternationalNumber(given) : undefined;
+	const given = textOf(phoneNumber);
+	const number = given === undefined ? undefined : toInternationalNumber(given);
 	if (number === undefined) {
-		const what =
-			given === undefined || given === ''
-				? 'has no phoneNumber'
-				: `has "${String(given)}" as phoneNumber, which is not a phone number`;
+		const what = isBlank(phoneNumber)
+			? 'has no phoneNumber'
+			: `has ${shown(phoneNumber)} as phoneNumber, which is not a phone number`;
 		throw new InvalidParameterError(
 			PAIRS,
 			`Pair ${position} ${what}`,
@@ -155,11 +160,20 @@ export function toPairStatus(row: JsonObject): IDataObject {
 	};
 }
 
+const PAIR_SOURCES = { list: 'list', fields: 'fields' } as const;
+
 function pairsOf(this: ThisParameterType<OperationRun>): StatusPair[] {
-	if (this.getNodeParameter('pairsSource', 'list') === 'fields') {
-		return parseStatusPairs(this.getNodeParameter('pairs.pair', []));
-	}
-	return parseStatusPairs(this.getNodeParameter('pairList', '[]'));
+	const source = checkChoice(
+		this.getNodeParameter('pairsSource', 'list'),
+		'Pairs From',
+		PAIR_SOURCES,
+		'Choose List or Fields Below; in an expression, give "list" or "fields".',
+	);
+	return parseStatusPairs(
+		source === 'fields'
+			? this.getNodeParameter('pairs.pair', [])
+			: this.getNodeParameter('pairList', '[]'),
+	);
 }
 
 const getManyStatuses: OperationRun = async function (request) {
@@ -254,5 +268,4 @@ export const getManyStatusesFields: INodeProperties[] = [
 			},
 		],
 	},
-	operationOptions('sms', 'getManyStatuses', 'POST'),
 ];

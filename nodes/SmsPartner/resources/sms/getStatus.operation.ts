@@ -2,12 +2,11 @@ import type { IDataObject, INodeProperties, INodePropertyOptions, JsonObject } f
 
 import type { ApiErrorTexts } from '../../shared/api-errors';
 import { toBoolean, apiDateToIso, toNumberOrNull, toId } from '../../shared/convert';
-import { operationOptions } from '../../shared/descriptions';
-import { toInternationalNumber } from '../../shared/phone-numbers';
+import { checkPhoneNumber, toInternationalNumber } from '../../shared/phone-numbers';
 import { requestApi, withQuery } from '../../shared/request';
 import { parseApiAnswer, type ResponseShape } from '../../shared/response';
 import { runForEachItem, type OperationRun } from '../../shared/run-operation';
-import { checkMessageId, InvalidParameterError } from '../../shared/validation';
+import { checkMessageId } from '../../shared/validation';
 import { RETRY_ANY_TEMPORARY_FAILURE } from '../../shared/retry';
 
 const show = { resource: ['sms'], operation: ['getStatus'] };
@@ -34,22 +33,6 @@ export const STATUS_ERRORS: ApiErrorTexts = {
 
 const PHONE_HINT =
 	'Give the recipient the SMS was sent to, in international form (+33612345678) or French national form (0612345678).';
-
-function checkPhoneNumber(value: unknown): string {
-	const text =
-		typeof value === 'string' ? value.trim() : typeof value === 'number' ? `${value}` : '';
-	if (text === '')
-		throw new InvalidParameterError('Phone Number', 'Phone Number is empty', PHONE_HINT);
-	const number = toInternationalNumber(text);
-	if (number === undefined) {
-		throw new InvalidParameterError(
-			'Phone Number',
-			`Phone Number "${text}" is not a phone number`,
-			PHONE_HINT,
-		);
-	}
-	return number;
-}
 
 /**
  * The status of one recipient as an output item, named like the other status operations: the
@@ -91,7 +74,11 @@ export function toMessageStatus(body: JsonObject, asked: string): IDataObject {
 
 const getStatus: OperationRun = async function (request) {
 	const messageId = checkMessageId(this.getNodeParameter('messageId'));
-	const phoneNumber = checkPhoneNumber(this.getNodeParameter('phoneNumber'));
+	const phoneNumber = checkPhoneNumber(
+		this.getNodeParameter('phoneNumber'),
+		'Phone Number',
+		PHONE_HINT,
+	);
 	const body = await requestApi(this, withQuery(request, { messageId, phoneNumber }));
 	return [toMessageStatus(body, phoneNumber)];
 };
@@ -134,5 +121,4 @@ export const getStatusFields: INodeProperties[] = [
 			'The recipient whose status to read, one of the numbers the SMS was sent to: international (+33612345678) or French national (0612345678) form',
 		displayOptions: { show },
 	},
-	operationOptions('sms', 'getStatus'),
 ];

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties, INodePropertyOptions, JsonObject } from 'n8n-workflow';
 
 import type { ApiErrorTexts } from '../../shared/api-errors';
-import { operationOptions, returnAllAndLimit } from '../../shared/descriptions';
+import { returnAllAndLimit } from '../../shared/descriptions';
 import { requestApi, withQuery } from '../../shared/request';
 import { listIn, parseApiAnswer, type ResponseShape } from '../../shared/response';
 import { readLimit } from '../../shared/pagination';
@@ -74,5 +74,4 @@ export const getStatusByMessageFields: INodeProperties[] = [
 		displayOptions: { show },
 	},
 	...returnAllAndLimit('sms', 'getStatusByMessage'),
-	operationOptions('sms', 'getStatusByMessage'),
 ];

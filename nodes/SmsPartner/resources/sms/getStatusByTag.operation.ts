@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties, INodePropertyOptions, JsonObject } from 'n8n-workflow';
 
 import type { ApiErrorTexts } from '../../shared/api-errors';
-import { operationOptions, returnAllAndLimit } from '../../shared/descriptions';
+import { returnAllAndLimit } from '../../shared/descriptions';
 import { fetchPages, readLimit } from '../../shared/pagination';
 import { withQuery } from '../../shared/request';
 import { parseApiAnswer, type ResponseShape } from '../../shared/response';
@@ -71,5 +71,4 @@ export const getStatusByTagFields: INodeProperties[] = [
 		displayOptions: { show },
 	},
 	...returnAllAndLimit('sms', 'getStatusByTag'),
-	operationOptions('sms', 'getStatusByTag'),
 ];

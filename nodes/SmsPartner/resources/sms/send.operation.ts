@@ -1,6 +1,5 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { operationOptions } from '../../shared/descriptions';
 import { parsePhoneNumbers } from '../../shared/phone-numbers';
 import { requestApi, withBody } from '../../shared/request';
 import { parseApiAnswer } from '../../shared/response';
@@ -80,5 +79,4 @@ export const sendFields: INodeProperties[] = [
 	sendAtField(show),
 	sandboxField(show),
 	additionalFields(show),
-	operationOptions('sms', 'send', 'POST'),
 ];

@@ -1,7 +1,6 @@
 import type { IDataObject, INodeProperties, INodePropertyOptions, JsonObject } from 'n8n-workflow';
 
 import { toNumberOrNull } from '../../shared/convert';
-import { operationOptions } from '../../shared/descriptions';
 import { MAX_NUMBERS_PER_REQUEST, toInternationalNumber } from '../../shared/phone-numbers';
 import { requestApi, withBody } from '../../shared/request';
 import { parseApiAnswer, SmsPartnerFailure, type ResponseShape } from '../../shared/response';
@@ -15,7 +14,7 @@ import {
 	SEND_RETRY,
 } from '../../shared/sending';
 import { checkMessage } from '../../shared/sms-parts';
-import { InvalidParameterError } from '../../shared/validation';
+import { InvalidParameterError, isBlank, shown } from '../../shared/validation';
 
 const show = { resource: ['sms'], operation: ['sendBulk'] };
 
@@ -93,11 +92,10 @@ export function collectPairs(
 			const raw = typeof phoneNumber === 'number' ? String(phoneNumber) : phoneNumber;
 			const number = typeof raw === 'string' ? toInternationalNumber(raw) : undefined;
 			if (number === undefined) {
-				const shown =
-					raw === undefined ? 'has no phoneNumber' : `"${String(raw)}" is not a phone number`;
+				const problem = isBlank(raw) ? 'has no phoneNumber' : `${shown(raw)} is not a phone number`;
 				throw new InvalidParameterError(
 					field,
-					`${where}: ${shown}`,
+					`${where}: ${problem}`,
 					`Give each SMS a phoneNumber in international (+33612345678) or French national (0612345678) form. ${PAIR_HINT}`,
 				);
 			}
@@ -106,7 +104,11 @@ export function collectPairs(
 		});
 	}
 	if (pairs.length === 0) {
-		throw new InvalidParameterError('SMS List', 'There is no SMS to send', PAIR_HINT);
+		throw new InvalidParameterError(
+			'SMS List',
+			'SMS List and SMS to Send hold no SMS to send',
+			PAIR_HINT,
+		);
 	}
 	if (pairs.length > MAX_NUMBERS_PER_REQUEST) {
 		throw new InvalidParameterError(
@@ -219,5 +221,4 @@ export const sendBulkFields: INodeProperties[] = [
 	sendAtField(show),
 	sandboxField(show),
 	additionalFields(show),
-	operationOptions('sms', 'sendBulk', 'POST'),
 ];

@@ -1,7 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { ApiErrorTexts } from '../../shared/api-errors';
-import { operationOptions } from '../../shared/descriptions';
 import { parsePhoneNumbers, toInternationalNumber } from '../../shared/phone-numbers';
 import { requestApi, withBody } from '../../shared/request';
 import { parseApiAnswer } from '../../shared/response';
@@ -16,7 +15,7 @@ import {
 	SEND_RETRY,
 } from '../../shared/sending';
 import { checkMessage } from '../../shared/sms-parts';
-import { InvalidParameterError } from '../../shared/validation';
+import { InvalidParameterError, isBlank, shown, textOf } from '../../shared/validation';
 
 const show = { resource: ['sms'], operation: ['sendLongNumber'] };
 
@@ -30,16 +29,15 @@ export const LONG_NUMBER_ERRORS: ApiErrorTexts = {
  * 33612345678. The forms people write (+33…, 06…, 0033…) are accepted and converted.
  */
 export function checkVirtualNumber(value: unknown): string {
-	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value : '';
 	const hint =
 		'Give the long number rented from SMS Partner in international form, e.g. 33612345678 or +33612345678.';
-	const compact = text.replace(/[\s.\-()]/g, '');
-	if (compact === '') throw new InvalidParameterError('From', 'From is empty', hint);
+	if (isBlank(value)) throw new InvalidParameterError('From', 'From is empty', hint);
+	const compact = textOf(value)?.replace(/[\s.\-()]/g, '') ?? '';
 	const international = toInternationalNumber(
 		/^[1-9]\d{7,14}$/.test(compact) ? `+${compact}` : compact,
 	);
 	if (international === undefined) {
-		throw new InvalidParameterError('From', `From "${text.trim()}" is not a phone number`, hint);
+		throw new InvalidParameterError('From', `From ${shown(value)} is not a phone number`, hint);
 	}
 	return international.slice(1);
 }
@@ -88,5 +86,4 @@ export const fromField: INodeProperties = {
 export const sendLongNumberFields: INodeProperties[] = [
 	sandboxField(show),
 	additionalFields(show, 'longNumber'),
-	operationOptions('sms', 'sendLongNumber', 'POST'),
 ];

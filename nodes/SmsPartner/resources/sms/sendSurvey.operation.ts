@@ -1,6 +1,5 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { operationOptions } from '../../shared/descriptions';
 import { parsePhoneNumbers } from '../../shared/phone-numbers';
 import { requestApi, withBody } from '../../shared/request';
 import { parseApiAnswer } from '../../shared/response';
@@ -13,20 +12,19 @@ import {
 	SEND_RESPONSE,
 	toSendResult,
 } from '../../shared/sending';
-import { InvalidParameterError } from '../../shared/validation';
+import { InvalidParameterError, isBlank, shown, textOf } from '../../shared/validation';
 import { retryOnlyUntouched } from '../../shared/retry';
 
 const show = { resource: ['sms'], operation: ['sendSurvey'] };
 
 /** The survey's identifier as the dashboard shows it; the API gives no rule beyond non-empty. */
 export function checkSurveyId(value: unknown): string {
-	const surveyId = typeof value === 'number' ? String(value) : String(value ?? '').trim();
-	if (surveyId === '') {
-		throw new InvalidParameterError(
-			'Survey ID',
-			'Survey ID is empty',
-			'Copy the identifier of the survey from the SMS Partner dashboard (Surveys), e.g. 8a7b6c5d.',
-		);
+	const hint =
+		'Copy the identifier of the survey from the SMS Partner dashboard (Surveys), e.g. 8a7b6c5d.';
+	if (isBlank(value)) throw new InvalidParameterError('Survey ID', 'Survey ID is empty', hint);
+	const surveyId = textOf(value);
+	if (surveyId === undefined) {
+		throw new InvalidParameterError('Survey ID', `Survey ID ${shown(value)} is not text`, hint);
 	}
 	return surveyId;
 }
@@ -79,5 +77,4 @@ export const sendSurveyFields: INodeProperties[] = [
 	},
 	sendAtField(show),
 	additionalFields(show, 'survey'),
-	operationOptions('sms', 'sendSurvey', 'POST'),
 ];

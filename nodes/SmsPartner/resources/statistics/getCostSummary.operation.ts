@@ -2,11 +2,10 @@ import type { IDataObject, INodeProperties, INodePropertyOptions, JsonObject } f
 
 import type { ApiErrorTexts } from '../../shared/api-errors';
 import { unixSecondsToIso, toNumberOrNull } from '../../shared/convert';
-import { operationOptions } from '../../shared/descriptions';
 import { requestApi, withQuery } from '../../shared/request';
 import { listIn, parseApiAnswer, type ResponseShape } from '../../shared/response';
 import { runForEachItem, type OperationRun } from '../../shared/run-operation';
-import { InvalidParameterError } from '../../shared/validation';
+import { checkChoice, InvalidParameterError, shown } from '../../shared/validation';
 import { RETRY_ANY_TEMPORARY_FAILURE } from '../../shared/retry';
 
 const show = { resource: ['statistics'], operation: ['getCostSummary'] };
@@ -89,8 +88,7 @@ export function toCalendarDate(value: unknown, parameter: string): CalendarDate 
 		check.getUTCMonth() === Number(month) - 1 &&
 		check.getUTCDate() === Number(day);
 	if (!valid) {
-		const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
-		throw new InvalidParameterError(parameter, `${parameter} "${shown}" is not a date`, hint);
+		throw new InvalidParameterError(parameter, `${parameter} ${shown(value)} is not a date`, hint);
 	}
 	return { sortable: `${year}-${month}-${day}`, api: `${day}-${month}-${year}` };
 }
@@ -111,15 +109,12 @@ export function toCostMonth(row: JsonObject): IDataObject {
 }
 
 const getCostSummary: OperationRun = async function (request) {
-	const choice = String(this.getNodeParameter('interval'));
-	const interval = INTERVALS[choice];
-	if (interval === undefined) {
-		throw new InvalidParameterError(
-			'Interval',
-			`Interval "${choice}" is not one of the choices`,
-			'Choose Last Month, Last 12 Months or Custom (then fill in From and To).',
-		);
-	}
+	const interval = checkChoice(
+		this.getNodeParameter('interval'),
+		'Interval',
+		INTERVALS,
+		'Choose Last Month, Last 12 Months or Custom (then fill in From and To); in an expression, give "lastMonth", "lastTwelveMonths" or "custom".',
+	);
 	const query: IDataObject = { interval };
 	if (interval === 'custom') {
 		const from = toCalendarDate(this.getNodeParameter('from'), 'From');
@@ -201,5 +196,4 @@ export const getCostSummaryFields: INodeProperties[] = [
 			'The last day of the period, included, e.g. 2026-03-31. Only the date counts; the time is ignored.',
 		displayOptions: { show: { ...show, interval: ['custom'] } },
 	},
-	operationOptions('statistics', 'getCostSummary'),
 ];

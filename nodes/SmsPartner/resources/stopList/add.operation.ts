@@ -1,12 +1,10 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { ApiErrorTexts } from '../../shared/api-errors';
-import { operationOptions } from '../../shared/descriptions';
-import { toInternationalNumber } from '../../shared/phone-numbers';
+import { checkPhoneNumber } from '../../shared/phone-numbers';
 import { requestApi, withBody } from '../../shared/request';
 import { parseApiAnswer, type ResponseShape } from '../../shared/response';
 import { runForEachItem, type OperationRun } from '../../shared/run-operation';
-import { InvalidParameterError } from '../../shared/validation';
 import { toId } from '../../shared/convert';
 import { retryOnlyUntouched } from '../../shared/retry';
 
@@ -27,17 +25,11 @@ export const STOP_ADD_ERRORS: ApiErrorTexts = {
 
 /** One number, in the international form that the STOP list shows (+33612345678). */
 export function checkStopNumber(value: unknown): string {
-	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value : '';
-	const hint =
-		'Give one number in international form (+33612345678) or French national form (0612345678).';
-	if (text.trim() === '')
-		throw new InvalidParameterError('Phone Number', 'Phone Number is empty', hint);
-	const number = toInternationalNumber(text.trim());
-	if (number === undefined) {
-		const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
-		throw new InvalidParameterError('Phone Number', `"${shown}" is not a phone number`, hint);
-	}
-	return number;
+	return checkPhoneNumber(
+		value,
+		'Phone Number',
+		'Give one number in international form (+33612345678) or French national form (0612345678).',
+	);
 }
 
 const addStopNumber: OperationRun = async function (request) {
@@ -80,5 +72,4 @@ export const addFields: INodeProperties[] = [
 			'The mobile number that must receive no more SMS: international form such as +33612345678, or French national form such as 0612345678 (sent as +33612345678)',
 		displayOptions: { show },
 	},
-	operationOptions('stopList', 'add', 'POST'),
 ];

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties, INodePropertyOptions, JsonObject } from 'n8n-workflow';
 
 import type { ApiErrorTexts } from '../../shared/api-errors';
-import { operationOptions, returnAllAndLimit } from '../../shared/descriptions';
+import { returnAllAndLimit } from '../../shared/descriptions';
 import { requestApi } from '../../shared/request';
 import { listIn, parseApiAnswer, type ResponseShape } from '../../shared/response';
 import { readLimit } from '../../shared/pagination';
@@ -69,7 +69,4 @@ export const getManyOperation: INodePropertyOptions = {
 	},
 };
 
-export const getManyFields: INodeProperties[] = [
-	...returnAllAndLimit('stopList', 'getMany'),
-	operationOptions('stopList', 'getMany'),
-];
+export const getManyFields: INodeProperties[] = [...returnAllAndLimit('stopList', 'getMany')];

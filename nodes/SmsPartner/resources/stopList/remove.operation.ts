@@ -1,11 +1,10 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { ApiErrorTexts } from '../../shared/api-errors';
-import { operationOptions } from '../../shared/descriptions';
 import { requestApi, withQuery } from '../../shared/request';
 import { parseApiAnswer, type ResponseShape } from '../../shared/response';
 import { runForEachItem, type OperationRun } from '../../shared/run-operation';
-import { InvalidParameterError } from '../../shared/validation';
+import { ID_PATTERN, InvalidParameterError, isBlank, shown, textOf } from '../../shared/validation';
 import { retryOnlyUntouched } from '../../shared/retry';
 
 const show = { resource: ['stopList'], operation: ['remove'] };
@@ -23,16 +22,14 @@ export const STOP_REMOVE_ERRORS: ApiErrorTexts = {
 
 /** STOP list entry IDs are positive integers (`id` in Get Many, `stopId` when added). */
 export function checkEntryId(value: unknown): number {
-	const text =
-		typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
 	const hint =
 		'Use the id of the entry from Get Many, e.g. 12. In an expression: {{ $json.id }}. To remove a number, first find its entry with Get Many.';
-	if (text === '') throw new InvalidParameterError('Entry ID', 'Entry ID is empty', hint);
-	if (!/^[1-9][0-9]{0,14}$/.test(text)) {
-		const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+	if (isBlank(value)) throw new InvalidParameterError('Entry ID', 'Entry ID is empty', hint);
+	const text = textOf(value);
+	if (text === undefined || !ID_PATTERN.test(text)) {
 		throw new InvalidParameterError(
 			'Entry ID',
-			`Entry ID "${shown}" is not an entry ID: it must be a positive whole number`,
+			`Entry ID ${shown(value)} is not an entry ID: it must be a positive whole number`,
 			hint,
 		);
 	}
@@ -80,5 +77,4 @@ export const removeFields: INodeProperties[] = [
 			'The ID of the STOP list entry to remove, a positive whole number such as 12. It is not the phone number: it is the ID field of the entry in the output of Get Many (or of Add). To remove a number, run Get Many, keep the entry whose phoneNumber matches, and map its ID field here.',
 		displayOptions: { show },
 	},
-	operationOptions('stopList', 'remove'),
 ];

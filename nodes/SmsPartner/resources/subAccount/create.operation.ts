@@ -1,11 +1,16 @@
 import type { IDataObject, INodeProperties, INodePropertyOptions, JsonObject } from 'n8n-workflow';
 
 import type { ApiErrorTexts } from '../../shared/api-errors';
-import { operationOptions } from '../../shared/descriptions';
 import { requestApi, withBody } from '../../shared/request';
 import { parseApiAnswer, type ResponseShape } from '../../shared/response';
 import { runForEachItem, type OperationRun } from '../../shared/run-operation';
-import { InvalidParameterError } from '../../shared/validation';
+import {
+	checkBoolean,
+	checkChoice,
+	InvalidParameterError,
+	isBlank,
+	shown,
+} from '../../shared/validation';
 import { checkEuros } from './common';
 import { retryOnlyUntouched } from '../../shared/retry';
 
@@ -41,30 +46,33 @@ export const CREATE_ERRORS: ApiErrorTexts = {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-function checkEmail(value: unknown): string {
-	const email = typeof value === 'string' ? value.trim() : '';
+export function checkEmail(value: unknown): string {
 	const hint = 'Give the e-mail address of the sub-account holder, e.g. shop-lyon@example.com.';
-	if (email === '') throw new InvalidParameterError('Email', 'Email is empty', hint);
-	if (!EMAIL.test(email)) {
-		throw new InvalidParameterError('Email', `Email "${email}" is not an e-mail address`, hint);
+	if (isBlank(value)) throw new InvalidParameterError('Email', 'Email is empty', hint);
+	const email = typeof value === 'string' ? value.trim() : undefined;
+	if (email === undefined || !EMAIL.test(email)) {
+		throw new InvalidParameterError(
+			'Email',
+			`Email ${shown(value)} is not an e-mail address`,
+			hint,
+		);
 	}
 	return email;
 }
 
-function checkType(value: unknown): 'simple' | 'advanced' {
-	if (value === 'simple' || value === 'advanced') return value;
-	throw new InvalidParameterError(
-		'Type',
-		`Type "${String(value)}" is not a sub-account type`,
-		'Use simple or advanced.',
-	);
-}
+const TYPES = { simple: 'simple', advanced: 'advanced' } as const;
 
 const createSubAccount: OperationRun = async function (request) {
-	const type = checkType(this.getNodeParameter('subAccountType'));
+	const type = checkChoice(
+		this.getNodeParameter('subAccountType'),
+		'Type',
+		TYPES,
+		'Choose Simple or Advanced; in an expression, give "simple" or "advanced".',
+	);
 	const email = checkEmail(this.getNodeParameter('email'));
 	// Only advanced sub-accounts can buy; simple ones are told so explicitly.
-	const isBuyer = type === 'advanced' && this.getNodeParameter('isBuyer', false) === true;
+	const isBuyer =
+		type === 'advanced' && checkBoolean(this.getNodeParameter('isBuyer', false), 'Can Buy Credit');
 	const extra = this.getNodeParameter('additionalFields', {}) as IDataObject;
 	const parameters: IDataObject = { email, isBuyer: isBuyer ? 1 : 0 };
 	if (extra.creditToAttribute !== undefined) {
@@ -189,5 +197,4 @@ export const createFields: INodeProperties[] = [
 			},
 		],
 	},
-	operationOptions('subAccount', 'create', 'POST'),
 ];

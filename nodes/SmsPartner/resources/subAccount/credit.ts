@@ -1,7 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { ApiErrorTexts } from '../../shared/api-errors';
-import { operationOptions } from '../../shared/descriptions';
 import { requestApi, withBody } from '../../shared/request';
 import { parseApiAnswer, type ResponseShape } from '../../shared/response';
 import { runForEachItem, type OperationRun } from '../../shared/run-operation';
@@ -93,7 +92,6 @@ export function creditMove(move: {
 				description: move.creditDescription,
 				displayOptions: { show: { resource: ['subAccount'], operation: [move.value] } },
 			},
-			operationOptions('subAccount', move.value, 'POST'),
 		],
 	};
 }

@@ -1,7 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { ApiErrorTexts } from '../../shared/api-errors';
-import { operationOptions } from '../../shared/descriptions';
 import { requestApi, withBody } from '../../shared/request';
 import { parseApiAnswer, type ResponseShape } from '../../shared/response';
 import { runForEachItem, type OperationRun } from '../../shared/run-operation';
@@ -50,5 +49,4 @@ export const deleteFields: INodeProperties[] = [
 		'delete',
 		'The token of the sub-account to delete, as given by Create or Get Many, e.g. 5f2b9c0e7d1a4c3b8e6f0a9d2c4b1e7f',
 	),
-	operationOptions('subAccount', 'delete', 'DELETE'),
 ];

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties, INodePropertyOptions, JsonObject } from 'n8n-workflow';
 
-import { operationOptions, returnAllAndLimit } from '../../shared/descriptions';
+import { returnAllAndLimit } from '../../shared/descriptions';
 import { fetchPages, readLimit } from '../../shared/pagination';
 import { parseApiAnswer, type ResponseShape } from '../../shared/response';
 import { runForEachItem, type OperationRun } from '../../shared/run-operation';
@@ -87,7 +87,4 @@ export const getManyOperation: INodePropertyOptions = {
 	},
 };
 
-export const getManyFields: INodeProperties[] = [
-	...returnAllAndLimit('subAccount', 'getMany'),
-	operationOptions('subAccount', 'getMany'),
-];
+export const getManyFields: INodeProperties[] = [...returnAllAndLimit('subAccount', 'getMany')];
