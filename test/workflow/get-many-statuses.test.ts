@@ -141,7 +141,7 @@ describe('Get Many Statuses', () => {
 		expect(run.items.map(({ json }) => [json.messageId, json.found])).toEqual([[messageId, true]]);
 	});
 
-	it('checks 500 pairs in one request and refuses 501 before sending', async () => {
+	it('checks 500 pairs in one request, and more 500 at a time, in order', async () => {
 		const messageId = await sendSms(sim, { phoneNumbers: ['0612345678'] });
 		const pair = { messageId, phoneNumber: '+33612345678' };
 		const ok = await runNode(sim, fromList(), [{ pairs: Array(500).fill(pair) }]);
@@ -149,11 +149,22 @@ describe('Get Many Statuses', () => {
 		expect(multiStatusRequests()).toHaveLength(1);
 
 		sim.reset();
-		const tooMany = await runNode(sim, fromList(), [{ pairs: Array(501).fill(pair) }]);
-		expect(tooMany.failure?.message).toBe(
-			'Pairs has 501 pairs; SMS Partner takes at most 500 per request. Send at most 500 pairs per item: put a Loop Over Items node (Batch Size 500) before the Aggregate node, so that each batch becomes one request.',
-		);
-		expect(sim.requests).toEqual([]);
+		const known = await sendSms(sim, { phoneNumbers: ['0612345678'] });
+		// The last pair alone is found: it goes out in the third request and comes out last.
+		const pairs = [
+			...Array(1000).fill({ messageId: 999999, phoneNumber: '+33612345678' }),
+			{ messageId: known, phoneNumber: '+33612345678' },
+		];
+		const many = await runNode(sim, fromList(), [{ pairs }]);
+		expect(many.items).toHaveLength(1001);
+		expect(many.items.every((item) => JSON.stringify(item.pairedItem) === '{"item":0}')).toBe(true);
+		expect(many.items.map((item) => item.json.found).lastIndexOf(true)).toBe(1000);
+		expect(many.items.filter((item) => item.json.found === true)).toHaveLength(1);
+		expect(
+			multiStatusRequests().map(
+				(request) => (request.body as { SMSStatut_List: unknown[] }).SMSStatut_List.length,
+			),
+		).toEqual([500, 500, 1]);
 	});
 
 	it('gives the same items in XML as in JSON, found and not found alike', async () => {

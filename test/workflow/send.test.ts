@@ -502,3 +502,53 @@ describe('Send, against every error code a send can produce', () => {
 		);
 	});
 });
+
+describe('Send in Batches', () => {
+	/** 1,201 distinct mobile numbers: three requests of 500, 500 and 201. */
+	const phones = Array.from(
+		{ length: 1201 },
+		(_, index) => `+3361${String(index).padStart(7, '0')}`,
+	);
+	const numbersOf = (request: { body: unknown }) =>
+		String((request.body as { phoneNumbers: string }).phoneNumbers).split(',');
+
+	it('sends to more than 500 numbers in requests of 500, one item each, in order', async () => {
+		const run = await runNode(sim, send({ sendInBatches: true }), [{ phones }]);
+		expect(run.failure).toBeUndefined();
+		expect(sends().map((request) => numbersOf(request).length)).toEqual([500, 500, 201]);
+		expect(sends().flatMap(numbersOf)).toEqual(phones);
+		expect(run.items.map((item) => (item.json.phoneNumbers as string[]).length)).toEqual([
+			500, 500, 201,
+		]);
+		expect(new Set(run.items.map((item) => item.json.messageId)).size).toBe(3);
+		expect(run.items.every((item) => JSON.stringify(item.pairedItem) === '{"item":0}')).toBe(true);
+	});
+
+	it('is off by default: more than 500 numbers are refused before anything is sent', async () => {
+		const run = await runNode(sim, send(), [{ phones }]);
+		expect(run.failure?.message).toMatch(
+			/^Phone Numbers has 1201 numbers; SMS Partner takes at most 500 per request/,
+		);
+		expect(sends()).toEqual([]);
+	});
+
+	it('stops at a failed batch and names the batches already sent', async () => {
+		// The first number of the second batch picks the failing request.
+		sim.addFault({ path: '/send', fault: 'http-500', match: phones[500].slice(1) });
+		const run = await runNode(sim, send({ sendInBatches: true }), [{ phones }], {
+			onError: 'continueRegularOutput',
+		});
+		const [first] = sends();
+		expect(sends()).toHaveLength(2);
+		expect(run.items).toHaveLength(1);
+		expect(run.items[0].json.error).toMatch(
+			/^SMS Partner error 500: The SMS may have been sent all the same: .* \(1 of 3 batches had been sent before this failure\)$/,
+		);
+		expect(run.items[0].json.details).toMatchObject({
+			description: expect.stringMatching(
+				/Sent before this failure: 1 of 3 batches, 500 numbers, message IDs \d+\. The later batches were not sent/,
+			),
+		});
+		expect(numbersOf(first)).toEqual(phones.slice(0, 500));
+	});
+});

@@ -41,3 +41,11 @@ export function toNumberOrNull(value: unknown): number | null {
 	const amount = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
 	return typeof amount === 'number' && Number.isFinite(amount) ? amount : null;
 }
+
+/** `list` cut into runs of at most `size`, in order: one run per request. */
+export function chunksOf<T>(list: readonly T[], size: number): T[][] {
+	const chunks: T[][] = [];
+	for (let start = 0; start < list.length; start += size)
+		chunks.push(list.slice(start, start + size));
+	return chunks;
+}

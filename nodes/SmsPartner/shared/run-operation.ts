@@ -34,6 +34,22 @@ export type OperationRun = (
 
 type NodeError = NodeApiError | NodeOperationError;
 
+/**
+ * A failure after part of an item's work was done (the first batches of a send): the error says
+ * what was done, so that it is not done twice.
+ */
+export class PartlyDoneError extends Error {
+	constructor(
+		readonly failure: unknown,
+		/** Short, for the message, e.g. "3 of 20 batches had been sent". */
+		readonly summary: string,
+		/** Complete, for the description: what was done, with its IDs. */
+		readonly details: string,
+	) {
+		super(summary);
+	}
+}
+
 const NETWORK_FAILURES: Record<string, string> = {
 	ECONNREFUSED: 'the connection was refused',
 	ECONNRESET: 'the connection was closed before an answer arrived',
@@ -130,6 +146,12 @@ function toNodeError(
 	const itemIndex = this.getItemIndex();
 	const clean = (text: string) => redactSecret(text, apiKey);
 
+	if (error instanceof PartlyDoneError) {
+		const nodeError = toNodeError.call(this, error.failure, operationErrors, apiKey);
+		nodeError.message = `${nodeError.message} (${error.summary} before this failure)`;
+		nodeError.description = [nodeError.description, error.details].filter(Boolean).join('\n');
+		return nodeError;
+	}
 	if (error instanceof InvalidParameterError) {
 		return new NodeOperationError(node, clean(`${error.message}. ${error.hint}`), {
 			itemIndex,

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties, INodePropertyOptions, JsonObject } from 'n8n-workflow';
 
 import type { ApiErrorTexts } from '../../shared/api-errors';
-import { toBoolean, apiDateToIso, toId } from '../../shared/convert';
+import { apiDateToIso, chunksOf, toBoolean, toId } from '../../shared/convert';
 import { MAX_NUMBERS_PER_REQUEST, toInternationalNumber } from '../../shared/phone-numbers';
 import { requestApi, withBody } from '../../shared/request';
 import { listIn, parseApiAnswer, type ResponseShape } from '../../shared/response';
@@ -44,15 +44,12 @@ export const MANY_STATUSES_RESPONSE: ResponseShape = [
 	],
 ];
 
-const SPLIT_HINT =
-	'Send at most 500 pairs per item: put a Loop Over Items node (Batch Size 500) before the Aggregate node, so that each batch becomes one request.';
-
 export const MANY_STATUSES_ERRORS: ApiErrorTexts = {
 	4: 'SMS Partner found none of these SMS on this account. Check the message IDs and that the credential belongs to the account that sent them.',
 	5: 'SMS Partner received an empty list of pairs. Give at least one message ID and phone number pair.',
 	6: 'SMS Partner could not read a pair: each needs a messageId and a phoneNumber.',
 	9: 'SMS Partner refused a phone number: this operation needs international numbers such as +33612345678. The details below name the pair.',
-	50: `SMS Partner takes at most 500 pairs per request. ${SPLIT_HINT}`,
+	50: 'SMS Partner refused more than 500 pairs in one request, which the node never sends: please report this.',
 };
 
 const PAIRS = 'Pairs';
@@ -118,13 +115,6 @@ export function parseStatusPairs(value: unknown): StatusPair[] {
 		throw new InvalidParameterError(PAIRS, 'Pairs is not a list of pairs', PAIRS_HINT);
 	}
 	if (list.length === 0) throw new InvalidParameterError(PAIRS, 'Pairs is empty', PAIRS_HINT);
-	if (list.length > MAX_NUMBERS_PER_REQUEST) {
-		throw new InvalidParameterError(
-			PAIRS,
-			`Pairs has ${list.length} pairs; SMS Partner takes at most ${MAX_NUMBERS_PER_REQUEST} per request`,
-			SPLIT_HINT,
-		);
-	}
 	return list.map((entry: unknown, index) => toPair(entry, index + 1));
 }
 
@@ -177,10 +167,13 @@ function pairsOf(this: ThisParameterType<OperationRun>): StatusPair[] {
 }
 
 const getManyStatuses: OperationRun = async function (request) {
-	const pairs = pairsOf.call(this);
-	const body = await requestApi(this, withBody(request, { [PAIR_LIST]: pairs }));
-	const list = listIn(body, STATUS_LIST);
-	return list.map(toPairStatus);
+	const statuses: IDataObject[] = [];
+	// SMS Partner takes 500 pairs a request; more go out 500 at a time, one after the other.
+	for (const pairs of chunksOf(pairsOf.call(this), MAX_NUMBERS_PER_REQUEST)) {
+		const body = await requestApi(this, withBody(request, { [PAIR_LIST]: pairs }));
+		for (const row of listIn(body, STATUS_LIST)) statuses.push(toPairStatus(row));
+	}
+	return statuses;
 };
 
 export const getManyStatusesOperation: INodePropertyOptions = {
@@ -188,7 +181,7 @@ export const getManyStatusesOperation: INodePropertyOptions = {
 	value: 'getManyStatuses',
 	action: 'Get the statuses of many SMS at once',
 	description:
-		'Get the delivery status of up to 500 message ID and phone number pairs in one request',
+		'Get the delivery statuses of many message ID and phone number pairs, 500 per request',
 	routing: {
 		request: { method: 'POST', url: '/multi-status' },
 		send: { paginate: true },
@@ -228,7 +221,7 @@ export const getManyStatusesFields: INodeProperties[] = [
 		default: '[]',
 		placeholder: '[{"messageId": 307, "phoneNumber": "+33612345678"}]',
 		description:
-			'Up to 500 pairs checked in one request, as an array of objects with messageId (the message_id of the send) and phoneNumber (the recipient, e.g. +33612345678); other keys are ignored. To check many statuses with few requests, gather the items that hold messageId and phoneNumber with an Aggregate node (Aggregate: All Item Data, Put Output in Field: pairs) and map its pairs field here; for more than 500, put a Loop Over Items node (Batch Size 500) before the Aggregate node.',
+			'The pairs to check, any number (they go out 500 per request), as an array of objects with messageId (the message_id of the send) and phoneNumber (the recipient, e.g. +33612345678); other keys are ignored. To check many statuses with few requests, gather the items that hold messageId and phoneNumber with an Aggregate node (Aggregate: All Item Data, Put Output in Field: pairs) and map its pairs field here.',
 		displayOptions: { show: { ...show, pairsSource: ['list'] } },
 	},
 	{
@@ -239,7 +232,7 @@ export const getManyStatusesFields: INodeProperties[] = [
 		required: true,
 		default: {},
 		placeholder: 'Add Pair',
-		description: 'The message ID and phone number pairs to check, up to 500',
+		description: 'The message ID and phone number pairs to check',
 		displayOptions: { show: { ...show, pairsSource: ['fields'] } },
 		options: [
 			{
