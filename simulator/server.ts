@@ -125,6 +125,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 					return jsonReply(200, { ok: true });
 				case 'GET /requests':
 					return jsonReply(200, requests);
+				// The log itself can be megabytes; a benchmark needs only its length.
+				case 'GET /request-count':
+					return jsonReply(200, { count: requests.length });
 				case 'POST /config':
 					control.configure(body);
 					return jsonReply(200, settings);

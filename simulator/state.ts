@@ -181,16 +181,33 @@ export class SimulatorState {
 	 * with its status computed from the clock now (there are no timers). Sandbox messages are
 	 * included like the others [INF].
 	 */
-	statusesByTag(account: Account, tag: string): RecipientStatus[] {
+	/**
+	 * The statuses from `start` (included) to `end` (excluded) of all recipients of the messages
+	 * with this tag, and how many there are in all. Only that range is built: a page of a tag
+	 * with 100,000 recipients must not cost as much as all of them.
+	 */
+	statusesByTag(
+		account: Account,
+		tag: string,
+		start: number,
+		end: number,
+	): { total: number; statuses: RecipientStatus[] } {
 		const tagged = this.messagesOf(account).filter((message) => message.request.tag === tag);
 		// The documentation lists code 4 but not when; an unknown tag is the natural case [INF].
 		if (tagged.length === 0) throw new ApiError(4);
 		const now = this.clock.now();
-		return tagged.flatMap((message) =>
-			message.request.phoneNumbers.map((phoneNumber) =>
-				this.recipientStatus(account, message, phoneNumber, now),
-			),
-		);
+		const statuses: RecipientStatus[] = [];
+		let total = 0;
+		for (const message of tagged) {
+			const { phoneNumbers } = message.request;
+			const from = Math.max(start - total, 0);
+			const to = Math.min(end - total, phoneNumbers.length);
+			for (let index = from; index < to; index++) {
+				statuses.push(this.recipientStatus(account, message, phoneNumbers[index], now));
+			}
+			total += phoneNumbers.length;
+		}
+		return { total, statuses };
 	}
 
 	/** A message of this account, or undefined (unknown, or another account's). */

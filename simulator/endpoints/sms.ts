@@ -112,20 +112,24 @@ export const SMS_ENDPOINTS: Record<string, Endpoint> = {
 			const tag = params.tag;
 			// The page documents code 3 with a copy of the message-id text; this wording is [INF].
 			if (typeof tag !== 'string' || tag === '') throw new ApiError(3, 'Le tag est requis');
-			const statuses = state.statusesByTag(account, tag);
 			// Neither the page parameter, the page size nor what `total` counts is documented,
 			// so all three are settings [INF]. An unknown parameter name is simply ignored.
 			const pageSize = settings.tagPageSize;
 			const page = pageNumber(params[settings.pageParam]);
-			const total =
-				settings.tagTotal === 'pages' ? Math.ceil(statuses.length / pageSize) : statuses.length;
+			const { total: count, statuses } = state.statusesByTag(
+				account,
+				tag,
+				(page - 1) * pageSize,
+				page * pageSize,
+			);
+			const total = settings.tagTotal === 'pages' ? Math.ceil(count / pageSize) : count;
 			return {
 				answer: {
 					success: true,
 					code: 200,
 					currentPage: page,
 					total,
-					StatutResponse_List: statuses.slice((page - 1) * pageSize, page * pageSize),
+					StatutResponse_List: statuses,
 				},
 			};
 		},
