@@ -43,6 +43,15 @@ describe('request log', () => {
 		const reply = await fetch(`http://127.0.0.1:${sim.port}/__simulator/requests`);
 		expect(await reply.json()).toEqual([expect.objectContaining({ path: '/v1/me' })]);
 	});
+
+	it('tells how many requests it holds, without the requests', async () => {
+		const count = async () =>
+			(await fetch(`http://127.0.0.1:${sim.port}/__simulator/request-count`)).json();
+		expect(await count()).toEqual({ count: 0 });
+		await apiGet(sim, '/me', { apiKey: KEY });
+		await apiGet(sim, '/unknown');
+		expect(await count()).toEqual({ count: 2 });
+	});
 });
 
 describe('control API', () => {
