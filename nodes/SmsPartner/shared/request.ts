@@ -45,8 +45,8 @@ export interface ItemRequests {
 	readonly policy: RetryPolicy;
 	/** Options > Response Format, when set: sent as `_format`. */
 	responseFormat?: string;
-	/** The answers as received, for the "Raw Response" option. */
-	readonly answers: JsonObject[];
+	/** The answers as received, kept only for the "Raw Response" option. */
+	answers?: JsonObject[];
 	/** Attempts of the latest request, retries included. */
 	attempts: number;
 	/** How the latest failed attempt ended, if it failed. */
@@ -77,7 +77,7 @@ export function startItemRequests(
 	context: IExecuteSingleFunctions,
 	policy: RetryPolicy,
 ): ItemRequests {
-	const requests: ItemRequests = { policy, answers: [], attempts: 0 };
+	const requests: ItemRequests = { policy, attempts: 0 };
 	requestsByItem.set(context, requests);
 	return requests;
 }
@@ -208,7 +208,7 @@ export async function sendRequest(
 					: `SMS Partner asked to wait ${Math.ceil(askedMs / 1000)} s before another try, beyond ${window}.`;
 		}
 		if (!answer) throw error;
-		item.answers.push(answer.body);
+		item.answers?.push(answer.body);
 		return { ...answer, afterLostAnswer };
 	}
 }

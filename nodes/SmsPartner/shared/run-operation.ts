@@ -258,9 +258,11 @@ export function runForEachItem(
 					this.getNodeParameter('options.rawResponse', false),
 					'Raw Response',
 				);
+				// Kept only when asked: a long list would otherwise be held twice.
+				if (raw) itemRequests.answers = [];
 				const rows = await run.call(this, request);
 				nodeRun.itemsDone++;
-				return (raw ? itemRequests.answers : rows).map((json) => ({ json, pairedItem }));
+				return (itemRequests.answers ?? rows).map((json) => ({ json, pairedItem }));
 			} catch (error) {
 				if (error instanceof RunStoppedError && nodeRun.stoppedBy) {
 					throw notSentError(this.getNode(), this.getItemIndex(), nodeRun.stoppedBy);

@@ -1,4 +1,4 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { INodePropertyOptions } from 'n8n-workflow';
 
 import type { ApiErrorTexts } from '../../shared/api-errors';
 import { sendRequest, withQuery } from '../../shared/request';
@@ -6,8 +6,6 @@ import { checkApiResponse, parseApiAnswer, type ResponseShape } from '../../shar
 import { runForEachItem, type OperationRun } from '../../shared/run-operation';
 import { checkMessageId } from '../../shared/validation';
 import { RETRY_ANY_TEMPORARY_FAILURE } from '../../shared/retry';
-
-const show = { resource: ['sms'], operation: ['cancel'] };
 
 /** Positions of the values in the XML answer, which has no keys. */
 export const CANCEL_RESPONSE: ResponseShape = [
@@ -61,17 +59,3 @@ export const cancelOperation: INodePropertyOptions = {
 		output: { postReceive: [parseApiAnswer(CANCEL_RESPONSE)] },
 	},
 };
-
-export const cancelFields: INodeProperties[] = [
-	{
-		displayName: 'Message ID',
-		name: 'messageId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 307',
-		description:
-			'The ID of the scheduled SMS to cancel: the message_id that SMS Partner returned when the SMS was sent, a positive whole number such as 307',
-		displayOptions: { show },
-	},
-];

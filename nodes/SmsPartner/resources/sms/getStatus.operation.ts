@@ -100,17 +100,6 @@ export const getStatusOperation: INodePropertyOptions = {
 
 export const getStatusFields: INodeProperties[] = [
 	{
-		displayName: 'Message ID',
-		name: 'messageId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 307',
-		description:
-			'The ID of the SMS: the message_id that SMS Partner returned when it was sent, a positive whole number such as 307',
-		displayOptions: { show },
-	},
-	{
 		displayName: 'Phone Number',
 		name: 'phoneNumber',
 		type: 'string',

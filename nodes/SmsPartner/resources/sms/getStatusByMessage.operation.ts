@@ -11,8 +11,6 @@ import { toId } from '../../shared/convert';
 import { RECIPIENT_STATUS_LIST, STATUS_LIST, toRecipientStatus } from './recipient-status';
 import { RETRY_ANY_TEMPORARY_FAILURE } from '../../shared/retry';
 
-const show = { resource: ['sms'], operation: ['getStatusByMessage'] };
-
 /** Positions of the values in the XML answer, which has no keys. */
 export const MESSAGE_STATUSES_RESPONSE: ResponseShape = [
 	['success', 'boolean'],
@@ -62,16 +60,5 @@ export const getStatusByMessageOperation: INodePropertyOptions = {
 };
 
 export const getStatusByMessageFields: INodeProperties[] = [
-	{
-		displayName: 'Message ID',
-		name: 'messageId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 307',
-		description:
-			'The ID of the SMS whose recipients to list: the message_id that SMS Partner returned when it was sent, a positive whole number such as 307',
-		displayOptions: { show },
-	},
 	...returnAllAndLimit('sms', 'getStatusByMessage'),
 ];

@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { cancelFields, cancelOperation } from './cancel.operation';
+import { cancelOperation } from './cancel.operation';
 import { getStatusByTagFields, getStatusByTagOperation } from './getStatusByTag.operation';
+import { messageIdField } from './message-id';
 import { sendingFields, sendingOperations } from './sending';
 import { statusFields, statusOperations } from './statuses';
 
@@ -16,7 +17,7 @@ export const smsDescription: INodeProperties[] = [
 		default: 'cancel',
 	},
 	...sendingFields,
-	...cancelFields,
+	messageIdField,
 	...statusFields,
 	...getStatusByTagFields,
 ];
