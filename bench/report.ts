@@ -1,4 +1,5 @@
 import { CONTENDER_LABELS, type ContenderName } from './scenarios';
+import { WHY_MISSED } from './analysis';
 
 /** Starts the line on which a contender process reports its measurement. */
 export const RESULT_PREFIX = 'BENCH_RESULT ';
@@ -98,8 +99,11 @@ const LIMITS = {
 	memoryPerItemByte: 2,
 };
 
+export type TargetKind = 'versusHttpRequest' | 'batchingSpeedup' | 'versusRaw' | 'memory';
+
 export interface Target {
 	scenario: number;
+	kind: TargetKind;
 	/** The quantity, e.g. 'SMS Partner node time / raw client time'. */
 	quantity: string;
 	bound: 'atMost' | 'atLeast';
@@ -135,6 +139,7 @@ export function targetsOf(rows: readonly ResultRow[]): Target[] {
 		const targets: Target[] = [
 			{
 				scenario,
+				kind: 'versusHttpRequest',
 				quantity: `${NODE} time / ${HTTP} time`,
 				bound: 'atMost',
 				limit: LIMITS.versusHttpRequest,
@@ -144,6 +149,7 @@ export function targetsOf(rows: readonly ResultRow[]): Target[] {
 		if (BATCHING_SCENARIOS.includes(scenario)) {
 			targets.push({
 				scenario,
+				kind: 'batchingSpeedup',
 				quantity: `${HTTP} time / ${NODE} time`,
 				bound: 'atLeast',
 				limit: LIMITS.batchingSpeedup,
@@ -152,6 +158,7 @@ export function targetsOf(rows: readonly ResultRow[]): Target[] {
 		}
 		targets.push({
 			scenario,
+			kind: 'versusRaw',
 			quantity: `${NODE} time / ${RAW} time`,
 			bound: 'atMost',
 			limit: LIMITS.versusRaw,
@@ -160,6 +167,7 @@ export function targetsOf(rows: readonly ResultRow[]): Target[] {
 		if (scenario === MEMORY_SCENARIO) {
 			targets.push({
 				scenario,
+				kind: 'memory',
 				quantity: `${NODE} RSS growth / its items' JSON size`,
 				bound: 'atMost',
 				limit: LIMITS.memoryPerItemByte,
@@ -258,7 +266,7 @@ export function resultsTable(rows: readonly ResultRow[]): string {
 	);
 }
 
-/** Marks the place where the cause of a missed target is to be written, after profiling. */
+/** What a missed target without a written cause (in `analysis.ts`) says. */
 export const NOT_ANALYSED = '(not analysed)';
 
 export function targetLine(target: Target): string {
@@ -268,7 +276,8 @@ export function targetLine(target: Target): string {
 	if (outcome.status === 'not measured') return `- **not measured**: ${head}`;
 	const got = `${head}: ${formatRatio(target.value)}`;
 	if (outcome.status === 'met') return `- met: ${got}`;
-	return `- **missed** by ${formatPercent(outcome.by)}: ${got}\n  - Why: ${NOT_ANALYSED}`;
+	const why = WHY_MISSED[`${target.scenario}.${target.kind}`] ?? NOT_ANALYSED;
+	return `- **missed** by ${formatPercent(outcome.by)}: ${got}\n  - Why: ${why}`;
 }
 
 export interface Throughput {

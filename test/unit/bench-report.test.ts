@@ -1,3 +1,4 @@
+import { WHY_MISSED } from '../../bench/analysis';
 import {
 	formatRatio,
 	formatTable,
@@ -66,7 +67,7 @@ describe('median of repeated runs', () => {
 
 describe('targets', () => {
 	it('says by how much a target is missed, above an upper bound or below a lower one', () => {
-		const base = { scenario: 1, quantity: 'q' };
+		const base = { scenario: 1, kind: 'versusRaw', quantity: 'q' } as const;
 		expect(outcomeOf({ ...base, bound: 'atMost', limit: 1.5, value: 1.5 })).toEqual({
 			status: 'met',
 		});
@@ -116,14 +117,16 @@ describe('targets', () => {
 		for (const line of lines) expect(line).toMatch(/^- \*\*not measured\*\*: Scenario 4/);
 	});
 
-	it('leaves a marked place for the cause of a miss, and none for a target met', () => {
+	it('gives the written cause of a miss, a marked place where none is written, nothing for a target met', () => {
 		const [versusHttp, versusRaw] = targetsOf(scenarioRows(1, 400, 3000, 2000)).map(targetLine);
 		expect(versusHttp).toBe(
 			'- met: Scenario 1: SMS Partner node time / HTTP Request node time ≤ 1.00: 0.667',
 		);
 		expect(versusRaw).toBe(
-			`- **missed** by 233 %: Scenario 1: SMS Partner node time / raw client time ≤ 1.50: 5.00\n  - Why: ${NOT_ANALYSED}`,
+			`- **missed** by 233 %: Scenario 1: SMS Partner node time / raw client time ≤ 1.50: 5.00\n  - Why: ${WHY_MISSED['1.versusRaw']}`,
 		);
+		const [, unexplained] = targetsOf(scenarioRows(9, 400, 3000, 2000)).map(targetLine);
+		expect(unexplained.endsWith(`- Why: ${NOT_ANALYSED}`)).toBe(true);
 	});
 });
 
