@@ -1,3 +1,4 @@
+import { refusalOf } from './thrown';
 import {
 	checkContactFields,
 	checkPhoneNumber,
@@ -12,17 +13,6 @@ import { checkGroupName } from '../../nodes/SmsPartner/resources/group/create.op
 import { checkGroupId } from '../../nodes/SmsPartner/resources/group/group-id';
 import { groupsOf, toGroup } from '../../nodes/SmsPartner/resources/group/getMany.operation';
 import { SmsPartnerFailure } from '../../nodes/SmsPartner/shared/response';
-import { InvalidParameterError } from '../../nodes/SmsPartner/shared/validation';
-
-function refusal(check: () => unknown): InvalidParameterError {
-	try {
-		check();
-	} catch (error) {
-		if (error instanceof InvalidParameterError) return error;
-		throw error;
-	}
-	throw new Error('accepted');
-}
 
 describe('offsetIsoToUtc', () => {
 	it.each([
@@ -140,7 +130,7 @@ describe('group shaping', () => {
 
 describe('group checks', () => {
 	it('names the group field as the editor shows it', () => {
-		const problem = refusal(() => checkGroupId('Clients'));
+		const problem = refusalOf(() => checkGroupId('Clients'));
 		expect(problem.parameter).toBe('Group Name or ID');
 		expect(problem.message).toBe(
 			'Group Name or ID "Clients" is not an ID: it must be a positive whole number',
@@ -150,8 +140,8 @@ describe('group checks', () => {
 	it('takes a name as text or a number, and refuses anything else', () => {
 		expect(checkGroupName(' Customers 2026 ')).toBe('Customers 2026');
 		expect(checkGroupName(2026)).toBe('2026');
-		expect(refusal(() => checkGroupName(' ')).message).toBe('Name is empty');
-		expect(refusal(() => checkGroupName({ name: 'x' })).message).toBe(
+		expect(refusalOf(() => checkGroupName(' ')).message).toBe('Name is empty');
+		expect(refusalOf(() => checkGroupName({ name: 'x' })).message).toBe(
 			'Name {"name":"x"} is not text',
 		);
 	});
@@ -169,7 +159,7 @@ describe('checkPositiveId', () => {
 	it.each([[''], [0], ['0'], [-3], ['12.5'], ['abc'], ['1&apiKey=x'], [null], [1.5], [true], [{}]])(
 		'refuses %p, naming the field',
 		(value) => {
-			const problem = refusal(() => checkPositiveId(value, 'Contact ID', 'Use the contactId.'));
+			const problem = refusalOf(() => checkPositiveId(value, 'Contact ID', 'Use the contactId.'));
 			expect(problem.parameter).toBe('Contact ID');
 			expect(problem.message).toMatch(/^Contact ID (is empty|.+ is not an ID)/);
 		},
@@ -179,10 +169,10 @@ describe('checkPositiveId', () => {
 describe('contact fields', () => {
 	it('sends one number in international form', () => {
 		expect(checkPhoneNumber('06 12 34 56 78')).toBe('+33612345678');
-		expect(refusal(() => checkPhoneNumber('0612345678, 0698765432')).message).toBe(
+		expect(refusalOf(() => checkPhoneNumber('0612345678, 0698765432')).message).toBe(
 			'Phone Number holds 2 numbers; a contact has one',
 		);
-		expect(refusal(() => checkPhoneNumber('hello')).parameter).toBe('Phone Number');
+		expect(refusalOf(() => checkPhoneNumber('hello')).parameter).toBe('Phone Number');
 	});
 
 	it('on create leaves empty fields out; on update sends them empty, to clear them', () => {
@@ -205,7 +195,7 @@ describe('contact fields', () => {
 		[{ phoneNumber: '' }, 'Phone Number', /^Phone Number is empty/],
 		[{ custom2: { a: 1 } }, 'Custom Field 2', /^Custom Field 2 is not text/],
 	])('refuses %p', (values, parameter, message) => {
-		const problem = refusal(() => checkContactFields(values, true));
+		const problem = refusalOf(() => checkContactFields(values, true));
 		expect(problem.parameter).toBe(parameter);
 		expect(problem.message).toMatch(message);
 	});

@@ -1,3 +1,4 @@
+import { thrownBy } from './thrown';
 import { CANCEL_RESPONSE as SHAPE } from '../../nodes/SmsPartner/resources/sms/cancel.operation';
 import { fieldErrorsOf, explainApiError } from '../../nodes/SmsPartner/shared/api-errors';
 import {
@@ -7,15 +8,7 @@ import {
 	SmsPartnerFailure,
 } from '../../nodes/SmsPartner/shared/response';
 
-function failureOf(action: () => unknown): SmsPartnerFailure {
-	try {
-		action();
-	} catch (error) {
-		if (error instanceof SmsPartnerFailure) return error;
-		throw error;
-	}
-	throw new Error('expected a failure');
-}
+const failureOf = (action: () => unknown) => thrownBy(action, SmsPartnerFailure);
 
 describe('parseResponseBody', () => {
 	it('reads JSON and XML bodies to the same object', () => {

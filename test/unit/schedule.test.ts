@@ -1,25 +1,14 @@
+import { refusalOf } from './thrown';
 import {
 	parseSendAt,
 	scheduleFromSendAt,
 	toApiSchedule,
 } from '../../nodes/SmsPartner/shared/schedule';
 import { wallTimeToEpoch } from '../../nodes/SmsPartner/shared/time-zones';
-import { InvalidParameterError } from '../../nodes/SmsPartner/shared/validation';
 
 const utc = (iso: string) => Date.parse(iso);
 const PARIS = 'Europe/Paris';
 const NEW_YORK = 'America/New_York';
-
-function refusal(run: () => unknown): InvalidParameterError {
-	try {
-		run();
-	} catch (error) {
-		expect(error).toBeInstanceOf(InvalidParameterError);
-		expect((error as InvalidParameterError).parameter).toBe('Send At');
-		return error as InvalidParameterError;
-	}
-	throw new Error('not refused');
-}
 
 describe('parseSendAt', () => {
 	it.each([
@@ -52,7 +41,7 @@ describe('parseSendAt', () => {
 	it.each(['tomorrow', '2026-11-24', '2026-02-30T10:00', '2026-01-15T25:00', '15/01/2026 10:00'])(
 		'refuses %p as not a date and time',
 		(value) => {
-			expect(refusal(() => parseSendAt(value, PARIS)).message).toBe(
+			expect(refusalOf(() => parseSendAt(value, PARIS)).message).toBe(
 				`Send At "${value}" is not a date and time`,
 			);
 		},
@@ -63,7 +52,7 @@ describe('parseSendAt', () => {
 		[42, '42'],
 		['7'.repeat(1_000_000), `"${'7'.repeat(40)}…"`],
 	])('shows the refused %p as %s', (value, shownValue) => {
-		expect(refusal(() => parseSendAt(value, PARIS)).message).toBe(
+		expect(refusalOf(() => parseSendAt(value, PARIS)).message).toBe(
 			`Send At ${shownValue} is not a date and time`,
 		);
 	});
@@ -106,42 +95,42 @@ describe('toApiSchedule', () => {
 	});
 
 	it('refuses the second 02:30 of the autumn change, which Paris time cannot tell apart', () => {
-		const error = refusal(() => toApiSchedule(utc('2026-10-25T01:30:00Z'), now, PARIS));
+		const error = refusalOf(() => toApiSchedule(utc('2026-10-25T01:30:00Z'), now, PARIS));
 		expect(error.message).toMatch(/hour that Paris clocks repeat/);
 	});
 
 	it('refuses a time in the past, and "now"', () => {
-		const error = refusal(() => toApiSchedule(utc('2025-12-31T22:00:00Z'), now, PARIS));
+		const error = refusalOf(() => toApiSchedule(utc('2025-12-31T22:00:00Z'), now, PARIS));
 		expect(error.message).toBe('Send At 2025-12-31 23:00 (Europe/Paris time) is in the past');
 		expect(error.hint).toMatch(/Leave Send At empty to send now\.$/);
-		refusal(() => toApiSchedule(now, now, PARIS));
+		refusalOf(() => toApiSchedule(now, now, PARIS));
 	});
 
 	it('refuses a time off the 5-minute grid and names the nearest valid times', () => {
-		const error = refusal(() => toApiSchedule(utc('2026-01-15T09:07:00Z'), now, PARIS));
+		const error = refusalOf(() => toApiSchedule(utc('2026-01-15T09:07:00Z'), now, PARIS));
 		expect(error.message).toBe(
 			'Send At 2026-01-15 10:07 (Europe/Paris time) is not on a 5-minute step; SMS Partner schedules at :00, :05, :10 … :55 only',
 		);
 		expect(error.hint).toBe(
 			'Use a time on a 5-minute step: the nearest valid times are 2026-01-15 10:05 and 2026-01-15 10:10 (Europe/Paris time).',
 		);
-		const withSeconds = refusal(() => toApiSchedule(utc('2026-01-15T09:05:30Z'), now, NEW_YORK));
+		const withSeconds = refusalOf(() => toApiSchedule(utc('2026-01-15T09:05:30Z'), now, NEW_YORK));
 		expect(withSeconds.message).toMatch(/^Send At 2026-01-15 04:05:30 \(America\/New_York time\)/);
 	});
 
 	it('names only valid times that are far enough away when the value is close', () => {
 		// At 00:01, 00:05 is too close and 00:10 the first time that can still be cancelled.
-		const error = refusal(() => toApiSchedule(now + 7 * 60_000, now + 60_000, 'UTC'));
+		const error = refusalOf(() => toApiSchedule(now + 7 * 60_000, now + 60_000, 'UTC'));
 		expect(error.hint).toBe(
 			'Use a time on a 5-minute step: the nearest valid time is 2026-01-01 00:10 (UTC time).',
 		);
-		const verySoon = refusal(() => toApiSchedule(now + 2 * 60_000, now, 'UTC'));
+		const verySoon = refusalOf(() => toApiSchedule(now + 2 * 60_000, now, 'UTC'));
 		expect(verySoon.hint).toMatch(/the nearest valid time is 2026-01-01 00:05 \(UTC time\)/);
 	});
 
 	it('refuses a time less than 5 minutes away: it could not be cancelled', () => {
 		const nowOffGrid = utc('2026-01-15T09:01:00Z');
-		const error = refusal(() => toApiSchedule(utc('2026-01-15T09:05:00Z'), nowOffGrid, PARIS));
+		const error = refusalOf(() => toApiSchedule(utc('2026-01-15T09:05:00Z'), nowOffGrid, PARIS));
 		expect(error.message).toBe(
 			'Send At 2026-01-15 10:05 (Europe/Paris time) is less than 5 minutes away: too close to cancel later, as SMS Partner cannot cancel a send in its last 5 minutes',
 		);

@@ -1,10 +1,10 @@
 import type { IExecutePaginationFunctions } from 'n8n-workflow';
 
+import { refusalOf } from './thrown';
 import { collectPairs } from '../../nodes/SmsPartner/resources/sms/sendBulk.operation';
 import { checkVirtualNumber } from '../../nodes/SmsPartner/resources/sms/sendLongNumber.operation';
 import { checkSurveyId } from '../../nodes/SmsPartner/resources/sms/sendSurvey.operation';
 import { readSendOptions } from '../../nodes/SmsPartner/shared/sending';
-import { InvalidParameterError } from '../../nodes/SmsPartner/shared/validation';
 
 /** The options of a send now, as an item with these parameters gives them. */
 function sendOptions(parameters: Record<string, unknown>) {
@@ -13,16 +13,6 @@ function sendOptions(parameters: Record<string, unknown>) {
 		getTimezone: () => 'Europe/Paris',
 	} as unknown as IExecutePaginationFunctions;
 	return readSendOptions(context, { scheduled: false });
-}
-
-function refusal(check: () => unknown): InvalidParameterError {
-	try {
-		check();
-	} catch (error) {
-		if (error instanceof InvalidParameterError) return error;
-		throw error;
-	}
-	throw new Error('expected the value to be refused');
 }
 
 describe('readSendOptions', () => {
@@ -40,7 +30,7 @@ describe('readSendOptions', () => {
 		[{ additionalFields: { isUnicode: 1 } }, 'Unicode 1 is neither true nor false'],
 		[{ additionalFields: { isStopSms: {} } }, 'Add STOP Mention {} is neither true nor false'],
 	])('refuses a switch that is neither true nor false: %p', (parameters, message) => {
-		expect(refusal(() => sendOptions(parameters)).message).toBe(message);
+		expect(refusalOf(() => sendOptions(parameters)).message).toBe(message);
 	});
 
 	it('sends the range as gamme 1 or 2, and nothing when it is left empty', () => {
@@ -53,7 +43,7 @@ describe('readSendOptions', () => {
 	});
 
 	it.each(['LowCost', 'constructor', 2])('refuses the range %p', (gamme) => {
-		const problem = refusal(() => sendOptions({ additionalFields: { gamme } }));
+		const problem = refusalOf(() => sendOptions({ additionalFields: { gamme } }));
 		expect(problem.parameter).toBe('Range');
 		expect(problem.message).toMatch(/^Range .+ is not one of the choices$/);
 	});
@@ -68,7 +58,7 @@ describe('readSendOptions', () => {
 		[{ urlResponse: 'x'.repeat(100) }, `Reply URL "${'x'.repeat(40)}…" is not an http(s) URL`],
 		[{ tag: 'Promo' }, 'Tag "Promo" has capital letters; SMS Partner takes lowercase tags only'],
 	])('shows what it refuses as given, cut short: %p', (additionalFields, message) => {
-		expect(refusal(() => sendOptions({ additionalFields })).message).toBe(message);
+		expect(refusalOf(() => sendOptions({ additionalFields })).message).toBe(message);
 	});
 });
 
@@ -76,7 +66,7 @@ describe('collectPairs', () => {
 	const message = { unicode: false, lowCost: false };
 
 	it('names both fields when neither holds an SMS', () => {
-		const problem = refusal(() =>
+		const problem = refusalOf(() =>
 			collectPairs(
 				[
 					{ field: 'SMS List', value: '' },
@@ -93,7 +83,7 @@ describe('collectPairs', () => {
 		[null, 'SMS List entry 1: has no phoneNumber'],
 		[' ', 'SMS List entry 1: has no phoneNumber'],
 	])('names the entry of a number %p that is missing or no text', (phoneNumber, expected) => {
-		const problem = refusal(() =>
+		const problem = refusalOf(() =>
 			collectPairs([{ field: 'SMS List', value: [{ phoneNumber, message: 'Hi' }] }], message),
 		);
 		expect(problem.message).toBe(expected);
@@ -114,7 +104,7 @@ describe('checkVirtualNumber', () => {
 		[{}, 'From {} is not a phone number'],
 		['MyShop', 'From "MyShop" is not a phone number'],
 	])('refuses %p: %s', (value, message) => {
-		expect(refusal(() => checkVirtualNumber(value)).message).toBe(message);
+		expect(refusalOf(() => checkVirtualNumber(value)).message).toBe(message);
 	});
 });
 
@@ -129,6 +119,6 @@ describe('checkSurveyId', () => {
 		[{}, 'Survey ID {} is not text'],
 		[true, 'Survey ID true is not text'],
 	])('refuses %p: %s', (value, message) => {
-		expect(refusal(() => checkSurveyId(value)).message).toBe(message);
+		expect(refusalOf(() => checkSurveyId(value)).message).toBe(message);
 	});
 });

@@ -1,25 +1,15 @@
+import { refusalOf } from './thrown';
 import {
 	checkBoolean,
 	checkChoice,
 	checkLimit,
 	checkMessageId,
 	checkTag,
-	InvalidParameterError,
 	isBlank,
 	numberOf,
 	shown,
 	textOf,
 } from '../../nodes/SmsPartner/shared/validation';
-
-function problemOf(check: () => unknown): InvalidParameterError {
-	try {
-		check();
-	} catch (error) {
-		if (error instanceof InvalidParameterError) return error;
-		throw error;
-	}
-	throw new Error('expected the value to be refused');
-}
 
 describe('checkMessageId', () => {
 	it.each([
@@ -31,7 +21,7 @@ describe('checkMessageId', () => {
 	});
 
 	it.each(['', '   ', undefined, null])('refuses the empty value %p, naming the field', (value) => {
-		const problem = problemOf(() => checkMessageId(value));
+		const problem = refusalOf(() => checkMessageId(value));
 		expect(problem.parameter).toBe('Message ID');
 		expect(problem.message).toBe('Message ID is empty');
 		expect(problem.hint).toMatch(/message_id/);
@@ -56,7 +46,7 @@ describe('checkMessageId', () => {
 		{},
 		['307'],
 	])('refuses %p as not a message ID', (value) => {
-		const problem = problemOf(() => checkMessageId(value));
+		const problem = refusalOf(() => checkMessageId(value));
 		expect(problem.message).toMatch(
 			/^Message ID .+ is not a message ID: it must be a positive whole number of at most 15 digits$/,
 		);
@@ -64,8 +54,8 @@ describe('checkMessageId', () => {
 
 	it('takes 15 digits, and shows what it refuses as given rather than as empty', () => {
 		expect(checkMessageId(123456789012345)).toBe('123456789012345');
-		expect(problemOf(() => checkMessageId(true)).message).toMatch(/^Message ID true is not/);
-		expect(problemOf(() => checkMessageId(Number.NaN)).message).toMatch(/^Message ID NaN is not/);
+		expect(refusalOf(() => checkMessageId(true)).message).toMatch(/^Message ID true is not/);
+		expect(refusalOf(() => checkMessageId(Number.NaN)).message).toMatch(/^Message ID NaN is not/);
 	});
 });
 
@@ -76,17 +66,17 @@ describe('checkTag', () => {
 	});
 
 	it('refuses an empty tag', () => {
-		expect(problemOf(() => checkTag('  ')).message).toBe('Tag is empty');
+		expect(refusalOf(() => checkTag('  ')).message).toBe('Tag is empty');
 	});
 
 	it('refuses a tag over 20 characters, saying how long it is', () => {
-		expect(problemOf(() => checkTag('a'.repeat(21))).message).toBe(
+		expect(refusalOf(() => checkTag('a'.repeat(21))).message).toBe(
 			`Tag "${'a'.repeat(21)}" has 21 characters; SMS Partner allows at most 20`,
 		);
 	});
 
 	it('refuses a tag with a space inside', () => {
-		const problem = problemOf(() => checkTag('rappel rdv'));
+		const problem = refusalOf(() => checkTag('rappel rdv'));
 		expect(problem.parameter).toBe('Tag');
 		expect(problem.message).toBe('Tag "rappel rdv" contains a space');
 	});
@@ -94,7 +84,7 @@ describe('checkTag', () => {
 	it.each([true, {}, ['rdv'], Number.NaN])(
 		'refuses %p as no text rather than as empty',
 		(value) => {
-			expect(problemOf(() => checkTag(value)).message).toMatch(/^Tag .+ is not text$/);
+			expect(refusalOf(() => checkTag(value)).message).toMatch(/^Tag .+ is not text$/);
 		},
 	);
 });
@@ -111,7 +101,7 @@ describe('checkLimit', () => {
 	it.each([0, -1, 2.5, 'many', '', undefined, '0x10', '1e2', true, Infinity])(
 		'refuses %p',
 		(value) => {
-			expect(problemOf(() => checkLimit(value)).parameter).toBe('Limit');
+			expect(refusalOf(() => checkLimit(value)).parameter).toBe('Limit');
 		},
 	);
 });
@@ -189,7 +179,7 @@ describe('checkBoolean', () => {
 	});
 
 	it.each(['yes', 1, 0, 'on', {}, ['true']])('refuses %p, naming the field', (value) => {
-		const problem = problemOf(() => checkBoolean(value, 'Sandbox'));
+		const problem = refusalOf(() => checkBoolean(value, 'Sandbox'));
 		expect(problem.parameter).toBe('Sandbox');
 		expect(problem.message).toMatch(/^Sandbox .+ is neither true nor false$/);
 		expect(problem.hint).toMatch(/e\.g\./);
@@ -206,7 +196,7 @@ describe('checkChoice', () => {
 	it.each(['constructor', '__proto__', 'toString', 'LastMonth', '', 1, {}])(
 		'refuses %p, even a key that every object has',
 		(value) => {
-			const problem = problemOf(() => checkChoice(value, 'Interval', intervals, 'Choose one.'));
+			const problem = refusalOf(() => checkChoice(value, 'Interval', intervals, 'Choose one.'));
 			expect(problem.message).toMatch(/^Interval .+ is not one of the choices$/);
 		},
 	);

@@ -1,22 +1,9 @@
-import { DEFAULT_API_KEY, startSimulator, type Simulator } from '../../simulator';
-import { minutesFromNow, runNode, sendSms, visible, START } from './helpers';
+import { DEFAULT_API_KEY } from '../../simulator';
+import { minutesFromNow, runNode, sendSms, visible, START, useSimulator } from './helpers';
 
-let sim: Simulator;
-
-beforeAll(async () => {
-	sim = await startSimulator({
-		startTime: START,
-		accounts: [{ apiKey: DEFAULT_API_KEY, username: 'clinique@example.fr', creditEur: 25 }],
-	});
-});
-
-afterAll(async () => {
-	await sim.close();
-});
-
-beforeEach(() => {
-	sim.reset();
-	sim.configure({ errorStatus: 'mirror' });
+const sim = useSimulator({
+	startTime: START,
+	accounts: [{ apiKey: DEFAULT_API_KEY, username: 'clinique@example.fr', creditEur: 25 }],
 });
 
 const getAccount = (responseFormat?: 'json' | 'xml', extra: Record<string, unknown> = {}) => ({

@@ -72,7 +72,14 @@ const SMS_OPERATIONS: OperationCase[] = [
 		path: '/send',
 		keys: ['phoneNumbers', 'message', ...SEND_KEYS, ...SCHEDULE_KEYS],
 		refusedCodes: SEND_REFUSALS,
-		fuzz: [phoneNumbers, message, sendAt, ...sendOptions],
+		pages: true,
+		fuzz: [
+			phoneNumbers,
+			message,
+			sendAt,
+			...sendOptions,
+			{ path: 'sendInBatches', kind: 'boolean', names: ['Send in Batches'], refuses: notABoolean },
+		],
 	},
 	{
 		resource: 'sms',
@@ -170,6 +177,7 @@ const SMS_OPERATIONS: OperationCase[] = [
 		keys: ['SMSStatut_List'],
 		nestedKeys: { SMSStatut_List: ['messageId', 'phoneNumber'] },
 		refusedCodes: [5, 6, 9, 50],
+		pages: true,
 		fuzz: [
 			{
 				path: 'pairsSource',

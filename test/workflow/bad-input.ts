@@ -65,7 +65,7 @@ export interface OperationCase {
 	nestedKeys?: Record<string, string[]>;
 	/** Codes by which the API refuses a value, for this endpoint, besides ALWAYS_REFUSED. */
 	refusedCodes: number[];
-	/** Paginated: an item may send several requests. */
+	/** Paginated or sent in parts (more than 500 pairs): an item may send several requests. */
 	pages?: boolean;
 	/** The endpoint's rate limit allows no more requests per run. */
 	maxItems?: number;

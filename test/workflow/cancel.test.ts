@@ -1,22 +1,9 @@
-import { DEFAULT_API_KEY, startSimulator, type Simulator } from '../../simulator';
-import { minutesFromNow, runNode, sendSms, visible, START } from './helpers';
+import { DEFAULT_API_KEY } from '../../simulator';
+import { minutesFromNow, runNode, sendSms, visible, START, useSimulator } from './helpers';
 
 const CANCELLED_TEXT = "L'envoi du SMS a été annulé.";
 
-let sim: Simulator;
-
-beforeAll(async () => {
-	sim = await startSimulator({ startTime: START });
-});
-
-afterAll(async () => {
-	await sim.close();
-});
-
-beforeEach(() => {
-	sim.reset();
-	sim.configure({ errorStatus: 'mirror' });
-});
+const sim = useSimulator({ startTime: START });
 
 const cancel = (messageId: unknown, responseFormat?: 'json' | 'xml') => ({
 	resource: 'sms',

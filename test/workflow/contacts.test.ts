@@ -1,21 +1,10 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { DEFAULT_API_KEY, startSimulator, type Simulator } from '../../simulator';
+import { DEFAULT_API_KEY } from '../../simulator';
 import { apiPost } from '../simulator/http';
-import { runNode, visible, START } from './helpers';
+import { runNode, visible, START, useSimulator } from './helpers';
 
-let sim: Simulator;
-
-beforeAll(async () => {
-	sim = await startSimulator({ startTime: START });
-});
-afterAll(async () => {
-	await sim.close();
-});
-beforeEach(() => {
-	sim.reset();
-	sim.configure({ errorStatus: 'mirror' });
-});
+const sim = useSimulator({ startTime: START });
 
 async function seedGroup(name = 'Clients'): Promise<number> {
 	return (await apiPost(sim, '/group/add', { apiKey: DEFAULT_API_KEY, name })).body.groupId;

@@ -4,7 +4,12 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { runWorkflow, type WorkflowJson, type WorkflowRun } from '../../runner';
-import { DEFAULT_API_KEY, type Simulator } from '../../simulator';
+import {
+	DEFAULT_API_KEY,
+	startSimulator,
+	type Simulator,
+	type SimulatorOptions,
+} from '../../simulator';
 import { sendSms as seedSms } from '../../simulator/seed';
 
 export const NODE = 'SMS Partner';
@@ -126,4 +131,30 @@ export async function startStubApi(handle: http.RequestListener): Promise<StubAp
 			return new Promise((resolve) => server.close(() => resolve()));
 		},
 	};
+}
+
+/**
+ * One simulator for a test file: started before its tests, reset before each one (clock, state,
+ * request log, faults, and the error-status mode back to `mirror`), closed after them all. The
+ * object returned stands for it from the first test on.
+ */
+export function useSimulator(options: SimulatorOptions = {}): Simulator {
+	let started: Simulator | undefined;
+	beforeAll(async () => {
+		started = await startSimulator(options);
+	});
+	afterAll(async () => {
+		await started?.close();
+	});
+	beforeEach(() => {
+		started?.reset();
+		started?.configure({ errorStatus: options.errorStatus ?? 'mirror' });
+	});
+	return new Proxy({} as Simulator, {
+		get(_target, key) {
+			if (!started) throw new Error('The simulator starts before the first test');
+			const value: unknown = Reflect.get(started, key, started);
+			return typeof value === 'function' ? value.bind(started) : value;
+		},
+	});
 }

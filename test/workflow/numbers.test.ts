@@ -1,27 +1,22 @@
 import { runWorkflow } from '../../runner';
-import { DEFAULT_API_KEY, startSimulator, type Simulator } from '../../simulator';
+import { DEFAULT_API_KEY } from '../../simulator';
 import { apiGet, apiPost } from '../simulator/http';
-import { runNode, singleNodeWorkflow, startStubApi, visible, START, type StubApi } from './helpers';
+import {
+	runNode,
+	singleNodeWorkflow,
+	startStubApi,
+	visible,
+	START,
+	type StubApi,
+	useSimulator,
+} from './helpers';
 
 const POOR_KEY = 'poor-account-key-01';
 const NOTIFY_URL = 'https://n8n.example.com/webhook/hlr-results';
 
-let sim: Simulator;
-
-beforeAll(async () => {
-	sim = await startSimulator({
-		startTime: START,
-		accounts: [{ apiKey: DEFAULT_API_KEY }, { apiKey: POOR_KEY, creditEur: 0 }],
-	});
-});
-
-afterAll(async () => {
-	await sim.close();
-});
-
-beforeEach(() => {
-	sim.reset();
-	sim.configure({ errorStatus: 'mirror' });
+const sim = useSimulator({
+	startTime: START,
+	accounts: [{ apiKey: DEFAULT_API_KEY }, { apiKey: POOR_KEY, creditEur: 0 }],
 });
 
 const lookup = (phoneNumbers: unknown, extra: Record<string, unknown> = {}) => ({

@@ -1,21 +1,16 @@
-import { DEFAULT_API_KEY, startSimulator, type Simulator } from '../../simulator';
+import { DEFAULT_API_KEY, type Simulator } from '../../simulator';
 import { apiGet } from '../simulator/http';
-import { minutesFromNow, runNode, sendSms, START, startStubApi, visible } from './helpers';
+import {
+	minutesFromNow,
+	runNode,
+	sendSms,
+	START,
+	startStubApi,
+	visible,
+	useSimulator,
+} from './helpers';
 
-let sim: Simulator;
-
-beforeAll(async () => {
-	sim = await startSimulator({ startTime: START });
-});
-
-afterAll(async () => {
-	await sim.close();
-});
-
-beforeEach(() => {
-	sim.reset();
-	sim.configure({ errorStatus: 'mirror' });
-});
+const sim = useSimulator({ startTime: START });
 
 /** Quick retries, so that a test waits milliseconds where a user waits seconds. */
 const QUICK = { retryDelay: 1 };

@@ -1,20 +1,11 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { toBulkResults } from '../../nodes/SmsPartner/resources/sms/sendBulk.operation';
-import { DEFAULT_API_KEY, startSimulator, type Simulator } from '../../simulator';
-import { minutesFromNow, runNode, visible } from './helpers';
-
-let sim: Simulator;
+import { DEFAULT_API_KEY } from '../../simulator';
+import { minutesFromNow, runNode, visible, useSimulator } from './helpers';
 
 // The node checks Send At against the real clock, so the simulator runs on real time too.
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(() => sim.close());
-beforeEach(() => {
-	sim.reset();
-	sim.configure({ errorStatus: 'mirror' });
-});
+const sim = useSimulator();
 
 const bulk = (fields: INodeParameters = {}): INodeParameters => ({
 	resource: 'sms',

@@ -1,18 +1,9 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { DEFAULT_API_KEY, startSimulator, type Simulator } from '../../simulator';
-import { runNode, visible } from './helpers';
+import { DEFAULT_API_KEY } from '../../simulator';
+import { runNode, visible, useSimulator } from './helpers';
 
-let sim: Simulator;
-
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(() => sim.close());
-beforeEach(() => {
-	sim.reset();
-	sim.configure({ errorStatus: 'mirror' });
-});
+const sim = useSimulator();
 
 const survey = (fields: INodeParameters = {}): INodeParameters => ({
 	resource: 'sms',

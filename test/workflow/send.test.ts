@@ -2,12 +2,7 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { runWorkflow } from '../../runner';
 import { SEND_ERRORS, SEND_RETRY } from '../../nodes/SmsPartner/shared/sending';
-import {
-	DEFAULT_API_KEY,
-	epochToParisWallTime,
-	startSimulator,
-	type Simulator,
-} from '../../simulator';
+import { DEFAULT_API_KEY, epochToParisWallTime } from '../../simulator';
 import {
 	minutesFromNow,
 	runNode,
@@ -15,22 +10,14 @@ import {
 	startStubApi,
 	visible,
 	type StubApi,
+	useSimulator,
 } from './helpers';
 
 const POOR_KEY = 'sim-poor-key-0002';
 
-let sim: Simulator;
-
 // The node checks Send At against the real clock, so the simulator runs on real time too.
-beforeAll(async () => {
-	sim = await startSimulator({
-		accounts: [{ apiKey: DEFAULT_API_KEY }, { apiKey: POOR_KEY, creditEur: 0.01 }],
-	});
-});
-afterAll(() => sim.close());
-beforeEach(() => {
-	sim.reset();
-	sim.configure({ errorStatus: 'mirror' });
+const sim = useSimulator({
+	accounts: [{ apiKey: DEFAULT_API_KEY }, { apiKey: POOR_KEY, creditEur: 0.01 }],
 });
 
 const send = (fields: INodeParameters = {}): INodeParameters => ({

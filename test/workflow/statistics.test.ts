@@ -1,23 +1,10 @@
-import { DEFAULT_API_KEY, startSimulator, type Simulator } from '../../simulator';
-import { runNode, sendSms, visible } from './helpers';
+import { DEFAULT_API_KEY } from '../../simulator';
+import { runNode, sendSms, visible, useSimulator } from './helpers';
 
 // 11:00 in Paris on 15 March 2026.
 const START = new Date('2026-03-15T10:00:00Z');
 
-let sim: Simulator;
-
-beforeAll(async () => {
-	sim = await startSimulator({ startTime: START });
-});
-
-afterAll(async () => {
-	await sim.close();
-});
-
-beforeEach(() => {
-	sim.reset();
-	sim.configure({ errorStatus: 'mirror' });
-});
+const sim = useSimulator({ startTime: START });
 
 const summary = (parameters: Record<string, unknown>) => ({
 	resource: 'statistics',

@@ -1,23 +1,19 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { runWorkflow } from '../../runner';
-import { DEFAULT_API_KEY, startSimulator, type Simulator } from '../../simulator';
-import { runNode, sendSms, singleNodeWorkflow, visible, NODE, START, TRIGGER } from './helpers';
+import { DEFAULT_API_KEY } from '../../simulator';
+import {
+	runNode,
+	sendSms,
+	singleNodeWorkflow,
+	visible,
+	NODE,
+	START,
+	TRIGGER,
+	useSimulator,
+} from './helpers';
 
-let sim: Simulator;
-
-beforeAll(async () => {
-	sim = await startSimulator({ startTime: START });
-});
-
-afterAll(async () => {
-	await sim.close();
-});
-
-beforeEach(() => {
-	sim.reset();
-	sim.configure({ errorStatus: 'mirror' });
-});
+const sim = useSimulator({ startTime: START });
 
 const stopList = (operation: string, parameters: Record<string, unknown> = {}) => ({
 	resource: 'stopList',

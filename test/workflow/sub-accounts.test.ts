@@ -1,32 +1,27 @@
 import { runWorkflow } from '../../runner';
-import { DEFAULT_API_KEY, startSimulator, type Simulator } from '../../simulator';
+import { DEFAULT_API_KEY } from '../../simulator';
 import { apiGet, apiPost } from '../simulator/http';
-import { runNode, singleNodeWorkflow, startStubApi, visible, START, type StubApi } from './helpers';
+import {
+	runNode,
+	singleNodeWorkflow,
+	startStubApi,
+	visible,
+	START,
+	type StubApi,
+	useSimulator,
+} from './helpers';
 
 const OTHER_KEY = 'other-account-key-01';
 const EMPTY_KEY = 'empty-account-key-01';
 const PARENT_EMAIL = 'simulateur@example.com';
 
-let sim: Simulator;
-
-beforeAll(async () => {
-	sim = await startSimulator({
-		startTime: START,
-		accounts: [
-			{ apiKey: DEFAULT_API_KEY },
-			{ apiKey: OTHER_KEY, username: 'other@example.com' },
-			{ apiKey: EMPTY_KEY, username: 'empty@example.com', creditEur: 0 },
-		],
-	});
-});
-
-afterAll(async () => {
-	await sim.close();
-});
-
-beforeEach(() => {
-	sim.reset();
-	sim.configure({ errorStatus: 'mirror' });
+const sim = useSimulator({
+	startTime: START,
+	accounts: [
+		{ apiKey: DEFAULT_API_KEY },
+		{ apiKey: OTHER_KEY, username: 'other@example.com' },
+		{ apiKey: EMPTY_KEY, username: 'empty@example.com', creditEur: 0 },
+	],
 });
 
 const op = (operation: string, extra: Record<string, unknown> = {}) => ({
