@@ -1,10 +1,7 @@
 import {
-	assertSurvivesBadInput,
-	caseName,
+	describeBadInput,
 	notABoolean,
 	notOneOf,
-	startBadInputHarness,
-	type BadInputHarness,
 	type FuzzedParameter,
 	type OperationCase,
 } from './bad-input';
@@ -310,19 +307,7 @@ const OPERATIONS: OperationCase[] = [
 	})),
 ];
 
-let harness: BadInputHarness;
-beforeAll(async () => {
-	harness = await startBadInputHarness();
-});
-afterAll(() => harness.close());
-
-describe('every parameter of the account, contact, group, number, statistics, STOP list and sub-account operations survives bad input', () => {
-	const cases = OPERATIONS.flatMap((operation) =>
-		operation.fuzz.map(
-			(parameter) => [caseName(operation, parameter), operation, parameter] as const,
-		),
-	);
-	it.each(cases)('%s', async (_name, operation, parameter) => {
-		await assertSurvivesBadInput(harness, operation, parameter);
-	});
-});
+describeBadInput(
+	'every parameter of the account, contact, group, number, statistics, STOP list and sub-account operations survives bad input',
+	OPERATIONS,
+);

@@ -1,11 +1,8 @@
 import {
-	assertSurvivesBadInput,
-	caseName,
+	describeBadInput,
 	isEmptyInput,
 	notABoolean,
 	notOneOf,
-	startBadInputHarness,
-	type BadInputHarness,
 	type FuzzedParameter,
 	type OperationCase,
 } from './bad-input';
@@ -229,19 +226,4 @@ const SMS_OPERATIONS: OperationCase[] = [
 	},
 ];
 
-let harness: BadInputHarness;
-beforeAll(async () => {
-	harness = await startBadInputHarness();
-});
-afterAll(() => harness.close());
-
-describe('every parameter of every SMS operation survives bad input', () => {
-	const cases = SMS_OPERATIONS.flatMap((operation) =>
-		operation.fuzz.map(
-			(parameter) => [caseName(operation, parameter), operation, parameter] as const,
-		),
-	);
-	it.each(cases)('%s', async (_name, operation, parameter) => {
-		await assertSurvivesBadInput(harness, operation, parameter);
-	});
-});
+describeBadInput('every parameter of every SMS operation survives bad input', SMS_OPERATIONS);

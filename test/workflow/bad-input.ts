@@ -388,5 +388,25 @@ export async function assertSurvivesBadInput(
 	);
 }
 
-export const caseName = (operation: OperationCase, parameter: FuzzedParameter) =>
+const caseName = (operation: OperationCase, parameter: FuzzedParameter) =>
 	`${operation.resource} ${operation.operation}${operation.variant ? ` (${operation.variant})` : ''}: ${parameter.path}`;
+
+/** One test per fuzzed parameter of `operations`, all on one harness started for the file. */
+export function describeBadInput(title: string, operations: readonly OperationCase[]): void {
+	let harness: BadInputHarness;
+	beforeAll(async () => {
+		harness = await startBadInputHarness();
+	});
+	afterAll(() => harness.close());
+
+	describe(title, () => {
+		const cases = operations.flatMap((operation) =>
+			operation.fuzz.map(
+				(parameter) => [caseName(operation, parameter), operation, parameter] as const,
+			),
+		);
+		it.each(cases)('%s', async (_name, operation, parameter) => {
+			await assertSurvivesBadInput(harness, operation, parameter);
+		});
+	});
+}
