@@ -63,6 +63,16 @@ describe('Retries of reads and cancels', () => {
 		expect(attemptsAt('/me')).toHaveLength(1);
 	});
 
+	it('stop after 10 retries, whatever a hand-written workflow asks', async () => {
+		sim.addFault({ path: '/me', fault: 'http-500' });
+		await runNode(sim, {
+			resource: 'account',
+			operation: 'get',
+			options: { maxRetries: 50, retryDelay: 0 },
+		});
+		expect(attemptsAt('/me')).toHaveLength(11);
+	});
+
 	it('wait as long as Retry-After asks', async () => {
 		sim.addFault({ path: '/me', fault: 'http-429', times: 1, retryAfter: 1 });
 		const run = await runNode(sim, { resource: 'account', operation: 'get', options: QUICK });

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_MAX_CONCURRENT_REQUESTS } from './concurrency';
-import { DEFAULT_MAX_RETRIES, DEFAULT_RETRY_DELAY_MS, RETRY_WINDOW_MS } from './retry';
+import { DEFAULT_MAX_RETRIES, DEFAULT_RETRY_DELAY_MS, MAX_RETRIES, RETRY_WINDOW_MS } from './retry';
 
 /**
  * The "Options" collection, one for every operation: n8n evaluates each property of a declarative
@@ -29,7 +29,7 @@ export const operationOptions: INodeProperties = {
 			displayName: 'Max Retries',
 			name: 'maxRetries',
 			type: 'number',
-			typeOptions: { minValue: 0, maxValue: 10, numberPrecision: 0 },
+			typeOptions: { minValue: 0, maxValue: MAX_RETRIES, numberPrecision: 0 },
 			default: DEFAULT_MAX_RETRIES,
 			noDataExpression: true,
 			description: `How many times a request that failed for a temporary reason is sent again, e.g. 3; 0 turns retries off. Reads and cancels are retried after rate limits (HTTP 429), server errors (5xx), lost or cut answers and network errors; sends and other changes only when SMS Partner certainly did not take them (HTTP 429, connection refused), never after a lost answer. No retry starts more than ${RETRY_WINDOW_MS / 1000} seconds after the first attempt.`,

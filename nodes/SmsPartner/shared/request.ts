@@ -11,6 +11,7 @@ import { checkApiResponse, SmsPartnerFailure, type ApiAnswer } from './response'
 import {
 	DEFAULT_MAX_RETRIES,
 	DEFAULT_RETRY_DELAY_MS,
+	MAX_RETRIES,
 	mayRetry,
 	outcomeOfAnswer,
 	outcomeOfError,
@@ -89,24 +90,25 @@ interface RequestSettings {
 	timeoutMs: number;
 }
 
-function positiveNumber(value: unknown, fallback: number): number {
+function nonNegativeNumber(value: unknown, fallback: number): number {
 	return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : fallback;
 }
 
 /** Request Options > Timeout when set, else the node's own, shorter than n8n's 5 minutes. */
 export function attemptTimeoutMs(requestOptionsTimeout: unknown): number {
-	return positiveNumber(requestOptionsTimeout, 0) || DEFAULT_TIMEOUT_MS;
+	return nonNegativeNumber(requestOptionsTimeout, 0) || DEFAULT_TIMEOUT_MS;
 }
 
 function requestSettings(context: IExecuteSingleFunctions): RequestSettings {
 	const option = (name: string, fallback: number) =>
-		positiveNumber(context.getNodeParameter(`options.${name}`, fallback), fallback);
+		nonNegativeNumber(context.getNodeParameter(`options.${name}`, fallback), fallback);
 	return {
 		maxConcurrentRequests: Math.max(
 			1,
 			Math.floor(option('maxConcurrentRequests', DEFAULT_MAX_CONCURRENT_REQUESTS)),
 		),
-		maxRetries: Math.floor(option('maxRetries', DEFAULT_MAX_RETRIES)),
+		// The editor stops at 10; a workflow written by hand may hold more.
+		maxRetries: Math.min(MAX_RETRIES, Math.floor(option('maxRetries', DEFAULT_MAX_RETRIES))),
 		retryDelayMs: option('retryDelay', DEFAULT_RETRY_DELAY_MS),
 		timeoutMs: attemptTimeoutMs(context.getNodeParameter('requestOptions.timeout', 0)),
 	};

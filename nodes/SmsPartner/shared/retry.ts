@@ -33,6 +33,7 @@ export function retryOnlyUntouched(
 }
 
 export const DEFAULT_MAX_RETRIES = 3;
+export const MAX_RETRIES = 10;
 export const DEFAULT_RETRY_DELAY_MS = 1000;
 /** No retry starts later than this after the first attempt, whatever the settings. */
 export const RETRY_WINDOW_MS = 120_000;
