@@ -86,11 +86,3 @@ export async function inPool<T, R>(
 	await Promise.all(Array.from({ length: Math.min(concurrency, tasks.length) }, worker));
 	return results;
 }
-
-/** Splits a list into consecutive slices of at most `size`. */
-export function chunks<T>(list: readonly T[], size: number): T[][] {
-	const slices: T[][] = [];
-	for (let start = 0; start < list.length; start += size)
-		slices.push(list.slice(start, start + size));
-	return slices;
-}

@@ -1,10 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { DEFAULT_MAX_CONCURRENT_REQUESTS } from '../nodes/SmsPartner/shared/concurrency';
+import { chunksOf } from '../nodes/SmsPartner/shared/convert';
 import { MAX_NUMBERS_PER_REQUEST } from '../nodes/SmsPartner/shared/phone-numbers';
 import type { WorkflowJson } from '../runner';
 import { sendSms } from '../simulator/seed';
-import { chunks, inPool, type JsonAnswer, type RawClient } from './raw-client';
+import { inPool, type JsonAnswer, type RawClient } from './raw-client';
 import {
 	chain,
 	httpRequestNode,
@@ -139,7 +140,7 @@ const manyStatuses: Scenario = {
 	title: 'statuses of 10,000 (message, number) pairs',
 	concurrency: { raw: '1', httpRequest: ALL_AT_ONCE, node: '1 (one item)' },
 	async prepare(api) {
-		const numberLists = chunks(phoneNumbers(10_000), PER_REQUEST);
+		const numberLists = chunksOf(phoneNumbers(10_000), PER_REQUEST);
 		const messageIds = await seedSends(api, numberLists);
 		const pairs = numberLists.flatMap((numbers, index) =>
 			numbers.map((phoneNumber) => ({ messageId: messageIds[index], phoneNumber })),
@@ -148,7 +149,7 @@ const manyStatuses: Scenario = {
 			raw: () => ({
 				kind: 'raw',
 				run: async () => {
-					const answers = await inPool(chunks(pairs, PER_REQUEST), 1, (list) =>
+					const answers = await inPool(chunksOf(pairs, PER_REQUEST), 1, (list) =>
 						api.client.post('/multi-status', { apiKey: api.apiKey, SMSStatut_List: list }),
 					);
 					return answers.flatMap((answer) => answer.StatutResponse_List as unknown[]);
@@ -218,7 +219,7 @@ const statusByTag: Scenario = {
 	title: 'Get Status by Tag over 100,000 statuses (Return All)',
 	concurrency: { raw: '1 (page after page)', httpRequest: '1', node: '1' },
 	async prepare(api) {
-		await seedSends(api, chunks(phoneNumbers(100_000), PER_REQUEST), { tag: TAG });
+		await seedSends(api, chunksOf(phoneNumbers(100_000), PER_REQUEST), { tag: TAG });
 		return {
 			raw: () => ({ kind: 'raw', run: () => allTagPages(api) }),
 			// n8n's own pagination, then Split Out: one item per status, as the node gives.
@@ -277,7 +278,7 @@ const bulkSend: Scenario = {
 			raw: () => ({
 				kind: 'raw',
 				run: () =>
-					inPool(chunks(numbers, PER_REQUEST), 1, (list) =>
+					inPool(chunksOf(numbers, PER_REQUEST), 1, (list) =>
 						api.client.post('/send', {
 							apiKey: api.apiKey,
 							phoneNumbers: list.join(','),

@@ -223,7 +223,3 @@ export async function requestApi(
 	const { body, httpStatus } = await sendRequest(context, request);
 	return checkApiResponse(body, httpStatus);
 }
-
-export function itemRequestsOf(context: IExecuteSingleFunctions): ItemRequests | undefined {
-	return requestsByItem.get(context);
-}

@@ -13,7 +13,6 @@ import { explainApiError, type ApiErrorTexts } from './api-errors';
 import { redactSecret } from './redact';
 import {
 	currentNodeRun,
-	itemRequestsOf,
 	readResponseFormat,
 	RunStoppedError,
 	startItemRequests,
@@ -117,11 +116,10 @@ function describeFailure(failure: SmsPartnerFailure, operationErrors: ApiErrorTe
 }
 
 /** How the item's requests went, when it adds to the error: retries, and what may have happened. */
-function requestHistory(requests: ItemRequests | undefined): {
+function requestHistory(requests: ItemRequests): {
 	uncertainOutcome?: string;
 	notes: string[];
 } {
-	if (!requests) return { notes: [] };
 	const notes = [];
 	if (requests.attempts > 1) notes.push(`Tried ${requests.attempts} times.`);
 	if (requests.retryStoppedBecause) notes.push(requests.retryStoppedBecause);
@@ -141,13 +139,14 @@ function toNodeError(
 	error: unknown,
 	operationErrors: ApiErrorTexts,
 	apiKey: string | undefined,
+	itemRequests: ItemRequests,
 ): NodeError {
 	const node = this.getNode();
 	const itemIndex = this.getItemIndex();
 	const clean = (text: string) => redactSecret(text, apiKey);
 
 	if (error instanceof PartlyDoneError) {
-		const nodeError = toNodeError.call(this, error.failure, operationErrors, apiKey);
+		const nodeError = toNodeError.call(this, error.failure, operationErrors, apiKey, itemRequests);
 		nodeError.message = `${nodeError.message} (${error.summary} before this failure)`;
 		nodeError.description = [nodeError.description, error.details].filter(Boolean).join('\n');
 		return nodeError;
@@ -178,7 +177,7 @@ function toNodeError(
 		return new NodeOperationError(node, `The SMS Partner node failed: ${message}`, { itemIndex });
 	}
 
-	const { uncertainOutcome, notes } = requestHistory(itemRequestsOf(this));
+	const { uncertainOutcome, notes } = requestHistory(itemRequests);
 	const message = [text.what, uncertainOutcome ?? text.todo].filter(Boolean).join(' ');
 	const description = [text.description, ...notes].join('\n');
 	return new NodeApiError(node, errorResponse, {
@@ -269,7 +268,7 @@ export function runForEachItem(
 				}
 				const credentials = await this.getCredentials('smsPartnerApi').catch(() => undefined);
 				const apiKey = typeof credentials?.apiKey === 'string' ? credentials.apiKey : undefined;
-				const nodeError = toNodeError.call(this, error, operationErrors, apiKey);
+				const nodeError = toNodeError.call(this, error, operationErrors, apiKey, itemRequests);
 				if (this.continueOnFail()) return [{ json: errorItemJson(nodeError), pairedItem }];
 				nodeRun.stoppedBy ??= { message: nodeError.message, itemIndex: this.getItemIndex() };
 				const itemCount = this.getExecuteData().data.main?.[0]?.length ?? 1;
