@@ -21,12 +21,18 @@ Options:
   --page-param <name>             query parameter read as the page (default page)
   --validation-error-key <key>    error | errors (default error)
   --delivery-delay-seconds <n>    simulated seconds until the final status (default 20)
+  --callback-encoding <enc>       json | form: body of the callbacks posted (default json)
+  --dlr-status-style <style>      api | operator: Delivered/Not delivered or DELIVRD/UNDELIV
+                                  in delivery reports (default api)
   --message-id-start <n>          first message_id (default 1001)
   --start-time <iso>              simulated time at start (default now)
   --fault <json>                  a fault rule, e.g. '{"fault":"http-429","path":"/send","times":2}';
                                   repeatable; cleared by a reset
   --verbose                       one line per request, API key redacted
-  --help                          this text`;
+  --help                          this text
+
+Callbacks (delivery reports, replies, number check results) are posted only to
+http://127.0.0.1, http://[::1] or http://localhost URLs; others are logged as skipped.`;
 
 function main(): Promise<void> | void {
 	const { values } = parseArgs({
@@ -41,6 +47,8 @@ function main(): Promise<void> | void {
 			'page-param': { type: 'string' },
 			'validation-error-key': { type: 'string' },
 			'delivery-delay-seconds': { type: 'string' },
+			'callback-encoding': { type: 'string' },
+			'dlr-status-style': { type: 'string' },
 			'message-id-start': { type: 'string' },
 			'start-time': { type: 'string' },
 			fault: { type: 'string', multiple: true },
@@ -70,6 +78,8 @@ function main(): Promise<void> | void {
 		pageParam: values['page-param'],
 		validationErrorKey: values['validation-error-key'] as SimulatorOptions['validationErrorKey'],
 		deliveryDelaySeconds: toNumber('delivery-delay-seconds', values['delivery-delay-seconds']),
+		callbackEncoding: values['callback-encoding'] as SimulatorOptions['callbackEncoding'],
+		dlrStatusStyle: values['dlr-status-style'] as SimulatorOptions['dlrStatusStyle'],
 		messageIdStart: toNumber('message-id-start', values['message-id-start']),
 		startTime: values['start-time'] === undefined ? undefined : new Date(values['start-time']),
 		faults: values.fault?.map(parseFaultRule),
@@ -81,7 +91,7 @@ function main(): Promise<void> | void {
 		console.log(`SMS Partner simulator: ${simulator.baseUrl}`);
 		console.log(`API key: ${apiKey}`);
 		console.log(
-			`Control: POST ${control}/clock/advance {"seconds":N} | POST ${control}/reset | GET ${control}/requests | POST ${control}/config {...} | POST ${control}/stop-numbers {"phoneNumber":"..."} | POST|GET|DELETE ${control}/faults`,
+			`Control: POST ${control}/clock/advance {"seconds":N} | POST ${control}/reset | GET ${control}/requests | POST ${control}/config {...} | POST ${control}/stop-numbers {"phoneNumber":"..."} | POST|GET|DELETE ${control}/faults | POST ${control}/replies {"messageId":N,"text":"..."} | GET ${control}/callbacks`,
 		);
 		const stop = () => {
 			simulator.close().then(

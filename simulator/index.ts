@@ -6,5 +6,13 @@ export {
 	type SimulatorOptions,
 } from './options';
 export { FAULT_KINDS, type FaultKind, type FaultRule } from './faults';
+export type {
+	CallbackEncoding,
+	CallbackKind,
+	CallbackRecord,
+	DlrStatusStyle,
+	SimulatedReply,
+	WaitForCallbacksOptions,
+} from './callbacks';
 export { startSimulator, type Simulator } from './server';
 export { epochToParisWallTime, formatParisDateTime, parisWallTimeToEpoch } from './paris-time';

@@ -1,3 +1,4 @@
+import type { CallbackEncoding, DlrStatusStyle } from './callbacks';
 import type { ErrorStatusMode, ValidationErrorKey } from './errors';
 import type { FaultKind, FaultRule } from './faults';
 
@@ -51,6 +52,10 @@ export interface SimulatorOptions {
 	validationErrorKey?: ValidationErrorKey;
 	/** Simulated seconds from the send time to the final status; default 20. */
 	deliveryDelaySeconds?: number;
+	/** Body of the callbacks: 'json' (default) or 'form' (every value a string) [INF]. */
+	callbackEncoding?: CallbackEncoding;
+	/** Status words of delivery reports: 'api' (default, as /message-status) or 'operator' [INF]. */
+	dlrStatusStyle?: DlrStatusStyle;
 	/** First message_id handed out; default 1001. */
 	messageIdStart?: number;
 	/** Default: real now. The clock starts there and runs with real time. */
@@ -71,6 +76,8 @@ export type RuntimeSettings = Required<
 		| 'pageParam'
 		| 'validationErrorKey'
 		| 'deliveryDelaySeconds'
+		| 'callbackEncoding'
+		| 'dlrStatusStyle'
 	>
 >;
 
@@ -81,6 +88,8 @@ const DEFAULT_SETTINGS: RuntimeSettings = {
 	pageParam: 'page',
 	validationErrorKey: 'error',
 	deliveryDelaySeconds: 20,
+	callbackEncoding: 'json',
+	dlrStatusStyle: 'api',
 };
 
 const SETTING_CHECKS: { [K in keyof RuntimeSettings]: (value: unknown) => boolean } = {
@@ -91,6 +100,8 @@ const SETTING_CHECKS: { [K in keyof RuntimeSettings]: (value: unknown) => boolea
 	validationErrorKey: (value) => value === 'error' || value === 'errors',
 	deliveryDelaySeconds: (value) =>
 		typeof value === 'number' && Number.isFinite(value) && value >= 0,
+	callbackEncoding: (value) => value === 'json' || value === 'form',
+	dlrStatusStyle: (value) => value === 'api' || value === 'operator',
 };
 
 export function initialSettings(options: SimulatorOptions): RuntimeSettings {
@@ -102,6 +113,8 @@ export function initialSettings(options: SimulatorOptions): RuntimeSettings {
 		pageParam: options.pageParam,
 		validationErrorKey: options.validationErrorKey,
 		deliveryDelaySeconds: options.deliveryDelaySeconds,
+		callbackEncoding: options.callbackEncoding,
+		dlrStatusStyle: options.dlrStatusStyle,
 	});
 	return settings;
 }

@@ -2,6 +2,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 
 import { answerApiRequest, API_PREFIX, type ApiRequest, type HttpReply } from './api';
+import {
+	CallbackPoster,
+	type CallbackRecord,
+	type SimulatedReply,
+	type WaitForCallbacksOptions,
+} from './callbacks';
 import { SimulatorClock } from './clock';
 import type { EndpointContext } from './endpoints';
 import {
@@ -28,9 +34,26 @@ export interface Simulator {
 	/** 'http://127.0.0.1:<port>/v1' */
 	baseUrl: string;
 	port: number;
+	/** Jumping the clock posts the delivery reports that became due at once. */
 	clock: { now(): number; advance(seconds: number): void; set(date: Date): void };
 	/** Every request to /v1, in order of arrival. */
 	requests: RecordedRequest[];
+	/**
+	 * Every callback (delivery report, reply, STOP, number check), in the order its post began;
+	 * a record gets its `status`, `error` or `skipped` once settled.
+	 */
+	callbacks: CallbackRecord[];
+	/**
+	 * Posts a reply from a recipient of a send to its urlResponse (or `url`), one post per SMS
+	 * part for a long-number send. A STOP to a short number puts the number on the STOP list.
+	 * Rejects on an unknown message ID, a number the message did not go to, or no URL.
+	 */
+	reply(reply: SimulatedReply): Promise<CallbackRecord[]>;
+	/**
+	 * Resolves with the first `count` callbacks (of `kind`, when given) once each has been
+	 * answered, has failed or was skipped; rejects after `timeoutMs` (default 10 s).
+	 */
+	waitForCallbacks(count: number, options?: WaitForCallbacksOptions): Promise<CallbackRecord[]>;
 	configure(options: Partial<RuntimeSettings>): void;
 	/** As if `phoneNumber` had answered STOP to the account (default: DEFAULT_API_KEY). */
 	addStopNumber(phoneNumber: string, apiKey?: string): void;
@@ -38,8 +61,8 @@ export interface Simulator {
 	addFault(rule: FaultRule): void;
 	clearFaults(): void;
 	/**
-	 * Clears messages, the request log and the faults; restores credits, STOP lists, ids and the
-	 * clock.
+	 * Clears messages, the request log, the callback log, pending callbacks and the faults;
+	 * restores credits, STOP lists, ids and the clock.
 	 */
 	reset(): void;
 	close(): Promise<void>;
@@ -54,11 +77,23 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		settings,
 		options.messageIdStart ?? 1001,
 	);
-	const context: EndpointContext = { state, settings, clock };
+	const callbacks = new CallbackPoster(state, settings, clock);
+	const context: EndpointContext = { state, settings, clock, callbacks };
 	const requests: RecordedRequest[] = [];
 	const faults = new FaultRules();
 	for (const rule of options.faults ?? []) faults.add(rule);
 
+	const jumpingClock: Simulator['clock'] = {
+		now: () => clock.now(),
+		advance: (seconds) => {
+			clock.advance(seconds);
+			callbacks.tick();
+		},
+		set: (date) => {
+			clock.set(date);
+			callbacks.tick();
+		},
+	};
 	const control = {
 		configure: (changes: Record<string, unknown>) => updateSettings(settings, changes),
 		addStopNumber: (phoneNumber: string, apiKey = DEFAULT_API_KEY) =>
@@ -69,6 +104,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			requests.length = 0;
 			faults.clear();
 			clock.reset();
+			callbacks.reset();
 		},
 	};
 
@@ -112,13 +148,17 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		return answer;
 	};
 
-	const handleControl = (method: string, path: string, rawBody: string): HttpReply => {
+	const handleControl = async (
+		method: string,
+		path: string,
+		rawBody: string,
+	): Promise<HttpReply> => {
 		try {
 			const body = rawBody.trim() === '' ? {} : JSON.parse(rawBody);
 			const route = `${method} ${path.slice(CONTROL_PREFIX.length)}`;
 			switch (route) {
 				case 'POST /clock/advance':
-					clock.advance(body.seconds);
+					jumpingClock.advance(body.seconds);
 					return jsonReply(200, { now: new Date(clock.now()).toISOString() });
 				case 'POST /reset':
 					control.reset();
@@ -142,6 +182,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 					return jsonReply(200, faults.list());
 				case 'GET /faults':
 					return jsonReply(200, faults.list());
+				case 'POST /replies':
+					return jsonReply(200, await callbacks.reply(body));
+				case 'GET /callbacks':
+					return jsonReply(200, callbacks.log);
 				default:
 					return jsonReply(404, { error: `no control route ${route}` });
 			}
@@ -152,11 +196,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
 	const server = createServer((req, res) => {
 		readBody(req)
-			.then((rawBody) => {
+			.then(async (rawBody) => {
 				const url = new URL(req.url ?? '/', 'http://127.0.0.1');
 				const method = req.method ?? '';
 				if (url.pathname.startsWith(`${CONTROL_PREFIX}/`)) {
-					return send(res, handleControl(method, url.pathname, rawBody));
+					send(res, await handleControl(method, url.pathname, rawBody));
+					return;
 				}
 				const isApi = url.pathname === API_PREFIX || url.pathname.startsWith(`${API_PREFIX}/`);
 				// Outside /v1 there is nothing, not even the API's error envelope.
@@ -175,8 +220,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	return {
 		baseUrl: `http://127.0.0.1:${port}${API_PREFIX}`,
 		port,
-		clock,
+		clock: jumpingClock,
 		requests,
+		callbacks: callbacks.log,
+		reply: (reply) => callbacks.reply(reply),
+		waitForCallbacks: (count, options) => callbacks.waitFor(count, options),
 		configure: control.configure,
 		addStopNumber: control.addStopNumber,
 		addFault: control.addFault,
@@ -184,6 +232,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		reset: control.reset,
 		close: () =>
 			new Promise<void>((resolve, reject) => {
+				callbacks.close();
 				server.close((error) => (error ? reject(error) : resolve()));
 				// Keep-alive sockets of clients, and requests a 'hang' fault never answers, would
 				// otherwise hold the server open.

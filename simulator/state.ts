@@ -53,6 +53,8 @@ export type RecipientStatus = {
 export class SimulatorState {
 	private accounts = new Map<string, Account>();
 	private messages = new Map<number, StoredMessage>();
+	/** Sends with a urlDlr whose delivery reports are not due yet, in order of sending. */
+	private unreported: StoredMessage[] = [];
 	private nextMessageId = 0;
 	private nextStopId = 1;
 
@@ -90,6 +92,7 @@ export class SimulatorState {
 			for (const phoneNumber of options.stopNumbers ?? []) this.addStop(account, phoneNumber);
 		}
 		this.messages.clear();
+		this.unreported = [];
 		this.nextMessageId = this.messageIdStart;
 	}
 
@@ -155,6 +158,8 @@ export class SimulatorState {
 			cancelled: false,
 		};
 		this.messages.set(message.id, message);
+		// A sandbox send never reaches a handset, so no report ever comes back.
+		if (request.urlDlr !== undefined && !request.sandbox) this.unreported.push(message);
 		return message;
 	}
 
@@ -210,6 +215,32 @@ export class SimulatorState {
 		return { total, statuses };
 	}
 
+	/**
+	 * The sends with a urlDlr whose recipients all have their final status by `now`, each handed
+	 * out once, with those statuses. Cancelled sends are dropped: they never reach a handset.
+	 */
+	takeDeliveryReports(now: number): Array<{ message: StoredMessage; statuses: RecipientStatus[] }> {
+		const due: StoredMessage[] = [];
+		this.unreported = this.unreported.filter((message) => {
+			if (message.cancelled) return false;
+			if (now < this.deliveredAt(message)) return true;
+			due.push(message);
+			return false;
+		});
+		return due.map((message) => {
+			const account = this.accounts.get(message.apiKey) as Account;
+			const statuses = message.request.phoneNumbers.map((phoneNumber) =>
+				this.recipientStatus(account, message, phoneNumber, now),
+			);
+			return { message, statuses };
+		});
+	}
+
+	/** Any account's message, for what happens on the handset side (replies). */
+	messageById(id: number): StoredMessage | undefined {
+		return this.messages.get(id);
+	}
+
 	/** A message of this account, or undefined (unknown, or another account's). */
 	message(account: Account, id: number): StoredMessage | undefined {
 		const message = this.messages.get(id);
@@ -224,7 +255,7 @@ export class SimulatorState {
 		now: number,
 	): RecipientStatus {
 		const stopSMS = account.stopNumbers.has(phoneNumber);
-		const deliveredAt = message.sendAt + this.settings.deliveryDelaySeconds * 1000;
+		const deliveredAt = this.deliveredAt(message);
 		let status: DeliveryStatus;
 		let at: number;
 		if (message.cancelled) {
@@ -240,6 +271,11 @@ export class SimulatorState {
 			at = deliveredAt;
 		}
 		return { phoneNumber, status, stopSMS, date: String(Math.floor(at / 1000)) };
+	}
+
+	/** When the recipients of a send get their final status. */
+	private deliveredAt(message: StoredMessage): number {
+		return message.sendAt + this.settings.deliveryDelaySeconds * 1000;
 	}
 
 	messagesOf(account: Account): StoredMessage[] {

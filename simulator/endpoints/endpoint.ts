@@ -1,3 +1,4 @@
+import type { CallbackPoster } from '../callbacks';
 import type { SimulatorClock } from '../clock';
 import type { RuntimeSettings } from '../options';
 import type { Account, SimulatorState } from '../state';
@@ -7,6 +8,7 @@ export interface EndpointContext {
 	state: SimulatorState;
 	settings: RuntimeSettings;
 	clock: SimulatorClock;
+	callbacks: CallbackPoster;
 }
 
 export interface EndpointAnswer {

@@ -148,7 +148,7 @@ export const NUMBER_ENDPOINTS: Record<string, Endpoint> = {
 
 	'/hlr/notify': {
 		method: 'POST',
-		handle(account, params, { clock }) {
+		handle(account, params, { clock, callbacks }) {
 			checkRateLimit(account, '/hlr/notify', clock);
 			const numbers = hlrNumbers(numberEntries(params.phoneNumbers));
 			const tag = params.tag;
@@ -167,12 +167,17 @@ export const NUMBER_ENDPOINTS: Record<string, Endpoint> = {
 			account.balanceMilli -= costMilli;
 			const campaign = (hlrCampaigns.get(account) ?? 0) + 1;
 			hlrCampaigns.set(account, campaign);
-			// The results would be POSTed to notifyUrl; the simulator sends no callbacks.
+			const campaignId = `HLR${String(campaign).padStart(6, '0')}`;
+			// The results reach notifyUrl later, as the real checks take a while.
+			const notifyUrl = params.notifyUrl;
+			if (typeof notifyUrl === 'string' && notifyUrl !== '') {
+				callbacks.queueNumberChecks(notifyUrl, campaignId, numbers);
+			}
 			return {
 				answer: {
 					success: true,
 					code: 200,
-					campaign_id: `HLR${String(campaign).padStart(6, '0')}`,
+					campaign_id: campaignId,
 					number: numbers.length,
 					cost: costMilli / 1000,
 					currency: 'EUR',
