@@ -3,6 +3,7 @@ import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import {
 	Workflow,
 	type ICredentialDataDecryptedObject,
+	type IDataObject,
 	type IConnections,
 	type INode,
 	type INodeExecutionData,
@@ -34,6 +35,11 @@ export interface RunOptions {
 	pinData?: IPinData;
 	/** Node types besides the package's own and the Manual Trigger, by full type name. */
 	extraNodeTypes?: Record<string, INodeType | IVersionedNodeType>;
+	/**
+	 * The workflow's static data, as n8n keeps it for an active workflow, e.g.
+	 * `{ global: { smsPartnerTriggerUrls: { ... } } }`. n8n wraps it in place for the run.
+	 */
+	staticData?: IDataObject;
 }
 
 export interface WorkflowRun {
@@ -60,6 +66,7 @@ export async function runWorkflow(
 		nodeTypes,
 		pinData,
 		settings: workflowJson.settings,
+		staticData: options.staticData,
 	});
 	const executionId = String(++executionCounter);
 	const workflowData: IWorkflowBase = {

@@ -235,6 +235,12 @@ const OPERATIONS: OperationCase[] = [
 		refusedCodes: [3, 9, 50],
 		fuzz: [
 			phoneNumbers,
+			{
+				path: 'notifyTrigger',
+				kind: 'boolean',
+				names: ["Use This Workflow's Trigger URL"],
+				refuses: notABoolean,
+			},
 			{ path: 'notifyUrl', kind: 'url', names: ['Notify URL'] },
 			{ path: 'tag', kind: 'tag', names: ['Tag'] },
 		],

@@ -42,6 +42,13 @@ const sendOptions: FuzzedParameter[] = [
 	{ path: 'additionalFields.isUnicode', kind: 'boolean', names: ['Unicode'], refuses: notABoolean },
 	{ path: 'additionalFields.urlDlr', kind: 'url', names: ['Delivery Report URL'] },
 	{ path: 'additionalFields.urlResponse', kind: 'url', names: ['Reply URL'] },
+	{
+		path: 'additionalFields.triggerUrlFor',
+		kind: 'option',
+		names: ["Use This Workflow's Trigger URL For"],
+		// The workflow has no SMS Partner Trigger, so even a valid choice is refused.
+		refuses: (value) => !isEmptyInput(value) && !(Array.isArray(value) && value.length === 0),
+	},
 ];
 const sendAt: FuzzedParameter = { path: 'sendAt', kind: 'dateTime', names: ['Send At'] };
 const phoneNumbers: FuzzedParameter = {
@@ -122,6 +129,7 @@ const SMS_OPERATIONS: OperationCase[] = [
 					'additionalFields.tag',
 					'additionalFields.urlDlr',
 					'additionalFields.urlResponse',
+					'additionalFields.triggerUrlFor',
 				].includes(path),
 			),
 		],

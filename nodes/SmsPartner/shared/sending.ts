@@ -19,6 +19,7 @@ import {
 	textOf,
 } from './validation';
 import { retryOnlyUntouched } from './retry';
+import { triggerUrlFor, type TriggerEvent } from './trigger-url';
 
 /**
  * What each error a send can produce means, in plain English. Sends are never retried by the
@@ -158,10 +159,34 @@ const REPLY_URL: INodeProperties = {
 		'An http(s) URL that SMS Partner calls with the replies to this send, e.g. an n8n Webhook URL',
 };
 
+/** The URL fields that a send can take from this workflow's SMS Partner Trigger instead. */
+const FROM_TRIGGER = {
+	deliveryReports: { name: 'Delivery Reports', urlField: DLR_URL, event: 'deliveryReport' },
+	// A trigger that listens only to STOP fits too: STOP replies come to the Reply URL.
+	replies: { name: 'Replies', urlField: REPLY_URL, event: 'reply' },
+} as const satisfies Record<
+	string,
+	{ name: string; urlField: INodeProperties; event: TriggerEvent }
+>;
+
+const TRIGGER_URL_FOR: INodeProperties = {
+	displayName: "Use This Workflow's Trigger URL For",
+	name: 'triggerUrlFor',
+	type: 'multiOptions',
+	options: Object.entries(FROM_TRIGGER).map(([value, { name, urlField }]) => ({
+		name,
+		value,
+		description: `Fills ${urlField.displayName} with the production URL of the workflow's SMS Partner Trigger`,
+	})),
+	default: [],
+	description:
+		"Which callbacks of this send go to the SMS Partner Trigger of this workflow, without typing its URL: the node fills Delivery Report URL or Reply URL (leave them empty) with the trigger's production URL. The workflow must be active, with one SMS Partner Trigger listening to those events.",
+};
+
 /** What each kind of send documents besides its recipients and text. */
 const OPTIONAL_FIELDS = {
-	sms: [SENDER, TAG, RANGE, STOP_MENTION, UNICODE, DLR_URL, REPLY_URL],
-	longNumber: [TAG, DLR_URL, REPLY_URL],
+	sms: [SENDER, TAG, RANGE, STOP_MENTION, UNICODE, DLR_URL, REPLY_URL, TRIGGER_URL_FOR],
+	longNumber: [TAG, DLR_URL, REPLY_URL, TRIGGER_URL_FOR],
 	survey: [TAG],
 };
 
@@ -224,6 +249,47 @@ function checkUrl(value: unknown, field: string): string | undefined {
 	return url;
 }
 
+function checkTriggerChoice(value: unknown) {
+	return checkChoice(
+		value,
+		TRIGGER_URL_FOR.displayName,
+		FROM_TRIGGER,
+		'Choose Delivery Reports, Replies or both; in an expression, give a list such as ["deliveryReports", "replies"].',
+	);
+}
+
+/**
+ * Delivery Report URL and Reply URL, each as typed in or, when chosen, the production URL of the
+ * workflow's SMS Partner Trigger that listens to its event; never both.
+ */
+function callbackUrls(context: IExecutePaginationFunctions, fields: IDataObject): IDataObject {
+	const given = fields.triggerUrlFor;
+	const fromTrigger = new Set(
+		(isBlank(given) ? [] : Array.isArray(given) ? given : [given]).map(checkTriggerChoice),
+	);
+	const urls: IDataObject = {};
+	for (const choice of Object.values(FROM_TRIGGER)) {
+		const { displayName, name } = choice.urlField;
+		if (!fromTrigger.has(choice)) {
+			urls[name] = checkUrl(fields[name], displayName);
+		} else if (!isBlank(fields[name])) {
+			throw new InvalidParameterError(
+				TRIGGER_URL_FOR.displayName,
+				`${TRIGGER_URL_FOR.displayName} includes ${choice.name}, and ${displayName} is filled in too`,
+				`Keep one: empty ${displayName} to use the trigger's URL, or remove ${choice.name} from ${TRIGGER_URL_FOR.displayName} to use the URL typed in.`,
+			);
+		} else {
+			urls[name] = triggerUrlFor(
+				context.getWorkflowStaticData('global'),
+				choice.event,
+				TRIGGER_URL_FOR.displayName,
+				displayName,
+			);
+		}
+	}
+	return urls;
+}
+
 /** The range of a send: the API's `gamme`, 1 for Premium and 2 for Low Cost; empty: not sent. */
 function checkRange(value: unknown): 1 | 2 | undefined {
 	if (isBlank(value)) return undefined;
@@ -266,8 +332,7 @@ export function readSendOptions(
 		gamme,
 		isStopSms: checkBoolean(fields.isStopSms, 'Add STOP Mention') ? 1 : undefined,
 		isUnicode: unicode ? 1 : undefined,
-		urlDlr: checkUrl(fields.urlDlr, 'Delivery Report URL'),
-		urlResponse: checkUrl(fields.urlResponse, 'Reply URL'),
+		...callbackUrls(context, fields),
 		sandbox: sandbox ? 1 : undefined,
 		...(schedule && {
 			scheduledDeliveryDate: schedule.scheduledDeliveryDate,

@@ -5,7 +5,14 @@ import { parsePhoneNumbers } from '../../shared/phone-numbers';
 import { requestApi, withBody } from '../../shared/request';
 import { parseApiAnswer, type ResponseShape } from '../../shared/response';
 import { runForEachItem, type OperationRun } from '../../shared/run-operation';
-import { checkTag, InvalidParameterError, isBlank, shown } from '../../shared/validation';
+import { triggerUrlFor } from '../../shared/trigger-url';
+import {
+	checkBoolean,
+	checkTag,
+	InvalidParameterError,
+	isBlank,
+	shown,
+} from '../../shared/validation';
 import { retryOnlyUntouched } from '../../shared/retry';
 
 const show = { resource: ['number'], operation: ['verify'] };
@@ -56,9 +63,23 @@ export function checkNotifyUrl(value: unknown): string {
 	return text;
 }
 
+const NOTIFY_TRIGGER: INodeProperties = {
+	displayName: "Use This Workflow's Trigger URL",
+	name: 'notifyTrigger',
+	type: 'boolean',
+	default: false,
+	description:
+		"Whether SMS Partner POSTs the results to the SMS Partner Trigger of this workflow, without typing its URL in Notify URL: the node takes the trigger's production URL. The workflow must be active, with one SMS Partner Trigger listening to number check results.",
+	displayOptions: { show },
+};
+
 const verifyNumbers: OperationRun = async function (request) {
 	const numbers = parsePhoneNumbers(this.getNodeParameter('phoneNumbers'), 'Phone Numbers');
-	const notifyUrl = checkNotifyUrl(this.getNodeParameter('notifyUrl'));
+	const { displayName } = NOTIFY_TRIGGER;
+	// Notify URL is hidden, so not read, while the trigger's URL stands in for it.
+	const notifyUrl = checkBoolean(this.getNodeParameter(NOTIFY_TRIGGER.name, false), displayName)
+		? triggerUrlFor(this.getWorkflowStaticData('global'), 'numberCheck', displayName, 'Notify URL')
+		: checkNotifyUrl(this.getNodeParameter('notifyUrl'));
 	const givenTag = this.getNodeParameter('tag', '');
 	const fields: IDataObject = { phoneNumbers: numbers.join(','), notifyUrl };
 	// The tag is optional: only a filled-in one is checked and sent.
@@ -79,7 +100,7 @@ export const verifyOperation: INodePropertyOptions = {
 	value: 'verify',
 	action: 'Verify that phone numbers exist',
 	description:
-		'Start an HLR check of up to 500 mobile numbers (paid per number); SMS Partner posts the results to the Notify URL later',
+		"Start an HLR check of up to 500 mobile numbers (paid per number); SMS Partner posts the results to the Notify URL, or to this workflow's SMS Partner Trigger, later",
 	routing: {
 		request: { method: 'POST', url: '/hlr/notify' },
 		send: { paginate: true },
@@ -109,6 +130,7 @@ export const verifyFields: INodeProperties[] = [
 			'The mobile numbers to check: international (+33612345678) or French national (0612345678) form, separated by commas, or an array from an expression; at most 500. They are sent in international form.',
 		displayOptions: { show },
 	},
+	NOTIFY_TRIGGER,
 	{
 		displayName: 'Notify URL',
 		name: 'notifyUrl',
@@ -118,7 +140,7 @@ export const verifyFields: INodeProperties[] = [
 		placeholder: 'e.g. https://n8n.example.com/webhook/hlr-results',
 		description:
 			'The http(s) address where SMS Partner POSTs the result of each number once checked (phone, ported, errorName…), e.g. the Production URL of an n8n Webhook node',
-		displayOptions: { show },
+		displayOptions: { show: { ...show, [NOTIFY_TRIGGER.name]: [false] } },
 	},
 	{
 		displayName: 'Tag',
