@@ -9,6 +9,7 @@ const DIST = path.join(__dirname, 'dist');
 /** The files n8n loads, each bundled with what it imports but n8n-workflow (n8n provides it). */
 const ENTRY_POINTS = [
 	'nodes/SmsPartner/SmsPartner.node.ts',
+	'nodes/SmsPartnerTrigger/SmsPartnerTrigger.node.ts',
 	'credentials/SmsPartnerApi.credentials.ts',
 ];
 

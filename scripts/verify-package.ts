@@ -47,7 +47,27 @@ for (const file of files) {
 	check(typeof exported[className] === 'function', `${file} does not export class ${className}`);
 }
 
-const nodeFile = path.join(root, pkg.n8n.nodes[0]);
+/** Themed icons that differ and the codex file, beside the built node. */
+function checkNodeAssets(nodeFile: string, description: { icon: { light: string; dark: string } }) {
+	const name = path.basename(nodeFile);
+	const icons = [description.icon.light, description.icon.dark].map((icon: string) =>
+		path.join(path.dirname(nodeFile), icon.replace('file:', '')),
+	);
+	const present = icons.every((icon) => existsSync(icon));
+	check(present, `${name}: an icon is missing from dist`);
+	if (present) {
+		check(
+			readFileSync(icons[0], 'utf8') !== readFileSync(icons[1], 'utf8'),
+			`${name}: light and dark icons are the same`,
+		);
+	}
+	check(
+		existsSync(nodeFile.replace(/\.js$/, '.json')),
+		`${name}: the codex file is missing from dist`,
+	);
+}
+
+const [nodeFile, triggerFile] = pkg.n8n.nodes.map((file: string) => path.join(root, file));
 if (existsSync(nodeFile)) {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const { SmsPartner } = require(nodeFile);
@@ -57,20 +77,7 @@ if (existsSync(nodeFile)) {
 		'node name or version changed',
 	);
 	check(description.usableAsTool === true, 'the node is not usable as a tool');
-	const icons = [description.icon.light, description.icon.dark].map((icon: string) =>
-		path.join(path.dirname(nodeFile), icon.replace('file:', '')),
-	);
-	check(
-		icons.every((icon) => existsSync(icon)),
-		'an icon is missing from dist',
-	);
-	if (icons.every((icon) => existsSync(icon))) {
-		check(
-			readFileSync(icons[0], 'utf8') !== readFileSync(icons[1], 'utf8'),
-			'light and dark icons are the same',
-		);
-	}
-	check(existsSync(nodeFile.replace(/\.js$/, '.json')), 'the codex file is missing from dist');
+	checkNodeAssets(nodeFile, description);
 	const credentialNames = (description.credentials ?? []).map(
 		(entry: { name: string }) => entry.name,
 	);
@@ -78,6 +85,28 @@ if (existsSync(nodeFile)) {
 		credentialNames.includes('smsPartnerApi'),
 		'the node does not use the smsPartnerApi credential',
 	);
+}
+check(
+	triggerFile?.endsWith('dist/nodes/SmsPartnerTrigger/SmsPartnerTrigger.node.js'),
+	'package.json does not list the trigger node second',
+);
+if (triggerFile && existsSync(triggerFile)) {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { SmsPartnerTrigger } = require(triggerFile);
+	const { description } = new SmsPartnerTrigger();
+	check(
+		description.name === 'smsPartnerTrigger' && description.version === 1,
+		'trigger name or version changed',
+	);
+	check(description.group.includes('trigger'), 'the trigger is not in the trigger group');
+	const methods = (description.webhooks ?? []).map(
+		(webhook: { httpMethod: string }) => webhook.httpMethod,
+	);
+	check(
+		methods.includes('POST') && methods.includes('GET'),
+		'the trigger does not listen for POST callbacks and GET health checks',
+	);
+	checkNodeAssets(triggerFile, description);
 }
 
 const credentialFile = path.join(root, pkg.n8n.credentials[0]);
