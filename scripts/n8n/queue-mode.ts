@@ -25,6 +25,8 @@ import {
 	RestSession,
 	simulatorCredential,
 	startN8n,
+	unflatten,
+	waitForWebhook,
 	type N8nInstance,
 	type RunningN8n,
 } from './instance';
@@ -154,40 +156,6 @@ async function startRedis(): Promise<{ port: number; stop(): Promise<void> }> {
 		throw new Error(`${(error as Error).message}\n${output}`);
 	}
 	return { port, stop };
-}
-
-/**
- * Waits until the main serves a production webhook (at most `timeoutMs`): n8n registers the
- * published workflows' webhooks after the editor answers. A CORS preflight, which runs nothing,
- * answers 204 once the webhook is registered and 404 before.
- */
-async function waitForWebhook(instance: N8nInstance, webhookPath: string, timeoutMs = 60_000) {
-	const deadline = Date.now() + timeoutMs;
-	let last = '';
-	while (Date.now() < deadline) {
-		const response = await fetch(`${instance.url}/webhook/${webhookPath}`, {
-			method: 'OPTIONS',
-			headers: { origin: instance.url, 'access-control-request-method': 'POST' },
-			signal: AbortSignal.timeout(5000),
-		});
-		last = `${response.status} ${await response.text()}`;
-		if (response.status === 204) return;
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
-	throw new Error(`The webhook ${webhookPath} was not registered within ${timeoutMs} ms: ${last}`);
-}
-
-/** n8n's execution data is serialized with `flatted`: strings in arrays and objects are indexes. */
-function unflatten(text: string): unknown {
-	const table = JSON.parse(text) as unknown[];
-	for (const entry of table) {
-		if (entry === null || typeof entry !== 'object') continue;
-		const record = entry as Record<string, unknown>;
-		for (const key of Object.keys(record)) {
-			if (typeof record[key] === 'string') record[key] = table[Number(record[key])];
-		}
-	}
-	return table[0];
 }
 
 function output(runData: RunData, node: string, index = 0): Json[] {
