@@ -12,6 +12,7 @@ import { ensureN8n, LOCAL_DIR, PROJECT_ROOT, type N8nInstallation } from './inst
 
 export const PACKAGE_NAME = 'n8n-nodes-smspartner';
 export const NODE_TYPE = `${PACKAGE_NAME}.smsPartner`;
+export const TRIGGER_TYPE = `${PACKAGE_NAME}.smsPartnerTrigger`;
 export const CREDENTIAL_ID = 'smspartner-simulator';
 export const CREDENTIAL_NAME = 'SMS Partner (simulator)';
 export const EXAMPLES_DIR = path.join(PROJECT_ROOT, 'examples');

@@ -14,12 +14,14 @@ import {
 	exampleWorkflows,
 	importFixtures,
 	installCommunityPackage,
+	n8nCli,
 	OWNER,
 	packPackage,
 	prepareInstance,
 	RestSession,
 	simulatorCredential,
 	startN8n,
+	TRIGGER_TYPE,
 } from './instance';
 
 const N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
@@ -57,14 +59,24 @@ async function main() {
 		await installCommunityPackage(instance, await packPackage(path.join(LOCAL_DIR, 'pack')));
 		const files = readdirSync(EXAMPLES_DIR).filter((file) => file.endsWith('.json'));
 		console.log(`Importing the credential and ${files.length} example workflows…`);
+		const workflows = exampleWorkflows(
+			(file) => JSON.parse(readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')),
+			files,
+		);
 		await importFixtures(
 			instance,
 			simulatorCredential(simulator.baseUrl, DEFAULT_API_KEY),
-			exampleWorkflows(
-				(file) => JSON.parse(readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')),
-				files,
-			),
+			workflows,
 		);
+		// A trigger listens only in an active (published) workflow.
+		const withTrigger = workflows.filter((workflow) =>
+			JSON.stringify(workflow.nodes).includes(TRIGGER_TYPE),
+		);
+		for (const workflow of withTrigger) {
+			const published = await n8nCli(instance, ['publish:workflow', `--id=${workflow.id}`]);
+			if (published.code !== 0)
+				throw new Error(`Publishing ${workflow.name} failed:\n${published.stderr}`);
+		}
 		console.log('Starting n8n…');
 		const n8n = await startN8n(instance, { timeoutMs: 120_000 });
 		stops.push(() => n8n.stop());
@@ -80,6 +92,12 @@ n8n ${instance.installation.version} with n8n-nodes-smspartner: ${instance.url}
   Sign in: ${OWNER.email} / ${OWNER.password} (a local account of this instance only)
   Credential "SMS Partner (simulator)" points at ${simulator.baseUrl}
   Workflows: ${files.join(', ')} (re-imported at each start)
+
+The full loop: open "${withTrigger.map((workflow) => workflow.name).join('", "')}" (active) and click
+Execute workflow. The reminders go out; about 20 s later the simulator posts their delivery
+reports to the SMS Partner Trigger, and each starts a run (Executions tab). Reply as a patient:
+  curl -X POST ${simulator.baseUrl.replace(/\/v1$/, '')}/__simulator/replies -H 'content-type: application/json' \\
+    -d '{"messageId": <a messageId of the run>, "text": "OUI"}'
 Ctrl-C stops n8n and the simulator.`);
 	} catch (error) {
 		console.error(error instanceof Error ? error.message : error);

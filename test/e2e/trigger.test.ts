@@ -17,6 +17,7 @@ import {
 	RestSession,
 	simulatorCredential,
 	startN8n,
+	TRIGGER_TYPE,
 	unflatten,
 	waitForWebhook,
 	type N8nInstance,
@@ -27,7 +28,7 @@ import { loadExample } from './fixtures';
 const TRIGGER_DIR = path.join(LOCAL_DIR, 'e2e-trigger');
 const WORKFLOW_ID = 'smsPartnerE2eTrig';
 const example = loadExample('delivery-reports.json');
-const triggerNode = example.nodes.find((node) => node.type.endsWith('.smsPartnerTrigger'))!;
+const triggerNode = example.nodes.find((node) => node.type === TRIGGER_TYPE)!;
 const TOKEN = String(triggerNode.parameters.options.secretToken);
 const CALLBACK_PATH = `${triggerNode.webhookId}/smspartner`;
 
