@@ -177,13 +177,18 @@ export class SmsPartnerTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const request = this.getRequestObject();
-		const body: unknown = request.method === 'GET' ? undefined : this.getBodyData();
 		const answer = answerCallback(
 			{
 				method: request.method,
 				query: this.getQueryData() as IDataObject,
 				bodyBytes: request.rawBody?.length ?? Number(request.headers['content-length'] ?? 0),
-				body,
+				readBody: () => {
+					const body = this.getBodyData();
+					// n8n gives a multipart/form-data body (what PHP posts for an array) as { data, files }.
+					return /^multipart\/form-data\b/i.test(request.headers['content-type'] ?? '')
+						? body.data
+						: body;
+				},
 				receivedAt: new Date(),
 			},
 			readSettings(this),

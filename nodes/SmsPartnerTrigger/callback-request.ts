@@ -13,10 +13,10 @@ export const DEFAULT_MAX_BODY_KB = 64;
 export interface CallbackCall {
 	method: string;
 	query: IDataObject;
-	/** Bytes of the body as received (before parsing). */
+	/** Bytes of the body (as declared by Content-Length until it is read). */
 	bodyBytes: number;
-	/** The body as n8n parsed it: an object from JSON or form fields, or text. */
-	body: unknown;
+	/** The body as n8n parsed it (JSON, form fields or text); read only once the call passed the checks. */
+	readBody(): unknown;
 	receivedAt: Date;
 }
 
@@ -65,7 +65,7 @@ const refused = (status: number, error: string): CallbackAnswer => ({
 });
 
 /**
- * The answer to one call. Checked in this order, so that nothing is parsed for a forged call: the
+ * The answer to one call. Checked in this order, so that nothing is read of a forged call: the
  * token, the method (a GET is a health check, answered without starting the workflow), the size,
  * then the payloads, of which only the events listened to start the workflow.
  */
@@ -92,7 +92,8 @@ export function answerCallback(call: CallbackCall, settings: TriggerSettings): C
 			`The body has ${call.bodyBytes} bytes; this trigger takes at most ${settings.maxBodyBytes} (Options > Max Body Size).`,
 		);
 	}
-	const body = typeof call.body === 'string' ? bodyFromText(call.body) : call.body;
+	const read = call.readBody();
+	const body = typeof read === 'string' ? bodyFromText(read) : read;
 	if (isEmpty(body)) {
 		return {
 			status: 200,

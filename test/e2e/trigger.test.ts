@@ -274,3 +274,37 @@ test('a long-number reply in parts, form-encoded, gives one item per part; an un
 		expect.objectContaining({ event: 'unknown', raw: unknown }),
 	]);
 });
+
+test('a number check result posted as multipart/form-data, as PHP posts an array, gives its item', async () => {
+	const form = new FormData();
+	for (const [key, value] of Object.entries({
+		phone: '33612345678',
+		messageId: 'HLR000001-1',
+		mccMnc: '20801',
+		ported: '0',
+		errorGrpId: '0',
+		errorName: 'NO_ERROR',
+		errorDesc: 'No error',
+		date: '2026-11-24T10:34:52.355+0000',
+	})) {
+		form.append(key, value);
+	}
+	const response = await fetch(callbackUrl(), {
+		method: 'POST',
+		body: form,
+		signal: AbortSignal.timeout(30_000),
+	});
+	expect(response.status).toBe(200);
+	const [run] = await nextExecutions(1);
+	expect(items(run, 'What happened')).toEqual([
+		expect.objectContaining({
+			event: 'numberCheck',
+			phoneNumber: '+33612345678',
+			messageId: 'HLR000001-1',
+			status: 'NO_ERROR',
+			ported: false,
+			errorGroupId: 0,
+			date: '2026-11-24T10:34:52.355Z',
+		}),
+	]);
+});

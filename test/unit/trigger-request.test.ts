@@ -22,7 +22,7 @@ function post(body: unknown, extra: Partial<CallbackCall> = {}): CallbackCall {
 		method: 'POST',
 		query: {},
 		bodyBytes: JSON.stringify(body ?? '').length,
-		body,
+		readBody: () => body,
 		receivedAt: new Date('2026-11-24T09:00:00Z'),
 		...extra,
 	};
@@ -67,10 +67,15 @@ describe('answerCallback', () => {
 			event: 'reply',
 			text: 'Oui',
 		});
-		expect(
-			answerCallback(post('message_id=12&phone_number=%2B33612345678&status=DELIVRD'), SETTINGS)
-				.items[0],
-		).toMatchObject({ event: 'deliveryReport', phoneNumber: '+33612345678', delivered: true });
+		const form = answerCallback(
+			post('message_id=12&phone_number=%2B33612345678&status=DELIVRD'),
+			SETTINGS,
+		);
+		expect(form.items[0]).toMatchObject({
+			event: 'deliveryReport',
+			phoneNumber: '+33612345678',
+			delivered: true,
+		});
 	});
 
 	it.each([undefined, null, '', '   ', {}])('an empty body (%p) starts nothing', (body) => {
@@ -135,9 +140,11 @@ describe('answerCallback', () => {
 			}
 		});
 
-		it('checks the token before reading the body', () => {
-			const answer = answerCallback(post(REPLY, { bodyBytes: 10 ** 9 }), secured);
+		it('checks the token before the size, and reads no body of a forged call', () => {
+			const readBody = jest.fn(() => REPLY);
+			const answer = answerCallback(post(REPLY, { bodyBytes: 10 ** 9, readBody }), secured);
 			expect(answer.status).toBe(403);
+			expect(readBody).not.toHaveBeenCalled();
 		});
 	});
 });
