@@ -11,6 +11,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { SmsPartner } from '../nodes/SmsPartner/SmsPartner.node.js';
+import { SmsPartnerTrigger } from '../nodes/SmsPartnerTrigger/SmsPartnerTrigger.node.js';
 
 /**
  * The Manual Trigger as n8n defines it: emits one empty item, or the items pinned to it. The
@@ -38,7 +39,7 @@ export class ManualTrigger implements INodeType {
 }
 
 /**
- * The package's node, registered under the names n8n gives it, plus the Manual Trigger and any
+ * The package's nodes, registered under the names n8n gives them, plus the Manual Trigger and any
  * `extra` types by full name (e.g. n8n's own HTTP Request node, for the benchmark).
  */
 export function createNodeTypes(
@@ -50,6 +51,7 @@ export function createNodeTypes(
 	const byName: Record<string, INodeType | IVersionedNodeType> = {
 		'n8n-nodes-smspartner.smsPartner': smsPartner,
 		'CUSTOM.smsPartner': smsPartner,
+		'n8n-nodes-smspartner.smsPartnerTrigger': new SmsPartnerTrigger(),
 		'n8n-nodes-base.manualTrigger': new ManualTrigger(),
 		...extra,
 	};
