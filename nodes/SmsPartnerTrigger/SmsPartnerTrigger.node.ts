@@ -53,6 +53,17 @@ export class SmsPartnerTrigger implements INodeType {
 		defaults: { name: 'SMS Partner Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
+		triggerPanel: {
+			header: 'Waiting for SMS Partner to call this trigger',
+			executionsHelp: {
+				inactive:
+					"While building, click 'Listen for test event' and post a callback to the Test URL (Webhook URLs above), e.g. with curl. Then publish the workflow: each call SMS Partner makes to the Production URL starts it, and the runs show in the Executions list.",
+				active:
+					"The workflow is published: each call SMS Partner makes to the Production URL starts it, and the runs show in the Executions list. 'Listen for test event' listens on the Test URL, which sends never give to SMS Partner.",
+			},
+			activationHint:
+				"Once you've finished building your workflow, publish it: SMS Partner calls the Production URL, which listens only while the workflow is published.",
+		},
 		webhooks: [
 			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'smspartner' },
 			// A GET (a browser, a monitoring probe) is answered without starting the workflow.
@@ -67,7 +78,7 @@ export class SmsPartnerTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					"SMS Partner calls the Production URL above (Webhook URLs) once the workflow is active. Give it to SMS Partner in one of two ways: in the SMS Partner node of this workflow, set Additional Fields > Use This Workflow's Trigger URL For (sends) or Use This Workflow's Trigger URL (Verify); or paste it in the SMS Partner dashboard (reply URL) or in a Delivery Report URL, Reply URL or Notify URL field. With a Secret Token, add ?token= and the token to the end of a pasted URL.",
+					"SMS Partner calls the Production URL above (Webhook URLs) once the workflow is published (active). Give it to SMS Partner in one of two ways: in the SMS Partner node of this workflow, set Additional Fields > Use This Workflow's Trigger URL For (sends) or Use This Workflow's Trigger URL (Verify); or paste it in the SMS Partner dashboard (reply URL) or in a Delivery Report URL, Reply URL or Notify URL field. With a Secret Token, add ?token= and the token to the end of a pasted URL.",
 				name: 'notice',
 				type: 'notice',
 				default: '',

@@ -425,6 +425,23 @@ export function unflatten(text: string): unknown {
 	return table[0];
 }
 
+/**
+ * Publishes (activates) the workflows that hold an SMS Partner Trigger, which listens only in an
+ * active workflow; returns them.
+ */
+export async function publishTriggerWorkflows(
+	instance: N8nInstance,
+	workflows: Array<Record<string, unknown>>,
+): Promise<Array<Record<string, unknown>>> {
+	const withTrigger = workflows.filter((workflow) =>
+		JSON.stringify(workflow.nodes).includes(`"${TRIGGER_TYPE}"`),
+	);
+	for (const workflow of withTrigger) {
+		await mustN8nCli(instance, ['publish:workflow', `--id=${String(workflow.id)}`]);
+	}
+	return withTrigger;
+}
+
 /** The example workflows, each with a stable id (n8n needs one to import and to execute). */
 export function exampleWorkflows(
 	load: (file: string) => Record<string, unknown>,

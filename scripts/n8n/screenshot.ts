@@ -1,8 +1,9 @@
 /**
- * `npm run screenshot`: the SMS Partner node in the real n8n editor, saved as docs/editor.png.
- * Starts the simulator and a fresh n8n (as `npm start` does, in its own folder), signs in with
- * headless Chromium, opens the send-reminders example and the node's panel, and fails unless the
- * node renders with its Resource and Operation fields. Needs the Debian package `chromium`.
+ * `npm run screenshot`: the SMS Partner node and the SMS Partner Trigger in the real n8n editor,
+ * saved as docs/editor.png and docs/trigger.png. Starts the simulator and a fresh n8n (as
+ * `npm start` does, in its own folder), signs in with headless Chromium, opens each example and
+ * the node's panel, and fails unless the panel renders with the node's own fields. Needs the Debian
+ * package `chromium`.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -16,10 +17,10 @@ import {
 	exampleWorkflows,
 	importFixtures,
 	installCommunityPackage,
-	NODE_TYPE,
 	OWNER,
 	packPackage,
 	prepareInstance,
+	publishTriggerWorkflows,
 	RestSession,
 	simulatorCredential,
 	startN8n,
@@ -27,8 +28,23 @@ import {
 } from './instance';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const OUTPUT = path.join(PROJECT_ROOT, 'docs', 'editor.png');
-const NODE_NAME = 'Send reminder';
+/** What to open, the fields that must show, and where the picture goes. */
+const SHOTS = [
+	{
+		example: 'send-reminders.json',
+		node: 'Send reminder',
+		fields: ['Resource', 'Operation', 'Phone Numbers', 'Message'],
+		output: path.join(PROJECT_ROOT, 'docs', 'editor.png'),
+	},
+	{
+		example: 'delivery-reports.json',
+		node: 'SMS Partner Trigger',
+		fields: ['Events', 'Options', 'Webhook URLs'],
+		// Unfolded, to show the URL that SMS Partner is given.
+		open: 'Webhook URLs',
+		output: path.join(PROJECT_ROOT, 'docs', 'trigger.png'),
+	},
+];
 
 async function main() {
 	// Chromium's profile and Playwright's temporary files stay inside .local.
@@ -70,6 +86,7 @@ async function main() {
 			simulatorCredential(simulator.baseUrl, DEFAULT_API_KEY),
 			workflows,
 		);
+		await publishTriggerWorkflows(instance, workflows);
 		n8n = await startN8n(instance, { timeoutMs: 120_000 });
 		await new RestSession(instance.url).signIn();
 
@@ -84,27 +101,32 @@ async function main() {
 		await page.keyboard.press('Enter');
 		await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
 
-		const workflow = workflows[files.indexOf('send-reminders.json')];
-		await page.goto(`${instance.url}/workflow/${String(workflow.id)}`);
-		// The canvas shows the node by its name, with the SMS Partner icon.
-		await page.getByText(NODE_NAME, { exact: true }).first().waitFor();
-		const node = page
-			.locator(`[data-node-name="${NODE_NAME}"], [data-name="${NODE_NAME}"]`)
-			.first();
-		await node.dblclick({ timeout: 10_000 });
-		const panel = page.locator('[data-test-id="ndv"]');
-		await panel.waitFor();
-		for (const field of ['Resource', 'Operation', 'Phone Numbers', 'Message']) {
-			await panel.getByText(field, { exact: true }).first().waitFor();
+		for (const shot of SHOTS) {
+			const workflow = workflows[files.indexOf(shot.example)];
+			await page.goto(`${instance.url}/workflow/${String(workflow.id)}`);
+			// The canvas shows the node by its name, with the SMS Partner icon.
+			await page.getByText(shot.node, { exact: true }).first().waitFor();
+			const node = page
+				.locator(`[data-node-name="${shot.node}"], [data-name="${shot.node}"]`)
+				.first();
+			await node.dblclick({ timeout: 10_000 });
+			const panel = page.locator('[data-test-id="ndv"]');
+			await panel.waitFor();
+			for (const field of shot.fields) {
+				await panel.getByText(field, { exact: true }).first().waitFor();
+			}
+			if (shot.open) await panel.getByText(shot.open, { exact: true }).first().click();
+			const text = await panel.innerText();
+			if (/not (currently )?installed|install this node/i.test(text)) {
+				throw new Error(`The editor does not know ${shot.node}:\n${text.slice(0, 500)}`);
+			}
+			await page.waitForTimeout(1000);
+			mkdirSync(path.dirname(shot.output), { recursive: true });
+			await page.screenshot({ path: shot.output });
+			console.log(
+				`Saved ${path.relative(PROJECT_ROOT, shot.output)} (${statSync(shot.output).size} bytes).`,
+			);
 		}
-		const text = await panel.innerText();
-		if (/not (currently )?installed|install this node/i.test(text)) {
-			throw new Error(`The editor does not know ${NODE_TYPE}:\n${text.slice(0, 500)}`);
-		}
-		await page.waitForTimeout(1000);
-		mkdirSync(path.dirname(OUTPUT), { recursive: true });
-		await page.screenshot({ path: OUTPUT });
-		console.log(`Saved ${path.relative(PROJECT_ROOT, OUTPUT)} (${statSync(OUTPUT).size} bytes).`);
 	} finally {
 		await browser.close();
 		await n8n?.stop();

@@ -14,14 +14,13 @@ import {
 	exampleWorkflows,
 	importFixtures,
 	installCommunityPackage,
-	n8nCli,
 	OWNER,
 	packPackage,
 	prepareInstance,
+	publishTriggerWorkflows,
 	RestSession,
 	simulatorCredential,
 	startN8n,
-	TRIGGER_TYPE,
 } from './instance';
 
 const N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
@@ -68,15 +67,7 @@ async function main() {
 			simulatorCredential(simulator.baseUrl, DEFAULT_API_KEY),
 			workflows,
 		);
-		// A trigger listens only in an active (published) workflow.
-		const withTrigger = workflows.filter((workflow) =>
-			JSON.stringify(workflow.nodes).includes(TRIGGER_TYPE),
-		);
-		for (const workflow of withTrigger) {
-			const published = await n8nCli(instance, ['publish:workflow', `--id=${workflow.id}`]);
-			if (published.code !== 0)
-				throw new Error(`Publishing ${workflow.name} failed:\n${published.stderr}`);
-		}
+		const withTrigger = await publishTriggerWorkflows(instance, workflows);
 		console.log('Starting n8n…');
 		const n8n = await startN8n(instance, { timeoutMs: 120_000 });
 		stops.push(() => n8n.stop());
@@ -93,7 +84,7 @@ n8n ${instance.installation.version} with n8n-nodes-smspartner: ${instance.url}
   Credential "SMS Partner (simulator)" points at ${simulator.baseUrl}
   Workflows: ${files.join(', ')} (re-imported at each start)
 
-The full loop: open "${withTrigger.map((workflow) => workflow.name).join('", "')}" (active) and click
+The full loop: open "${withTrigger.map((workflow) => String(workflow.name)).join('", "')}" (active) and click
 Execute workflow. The reminders go out; about 20 s later the simulator posts their delivery
 reports to the SMS Partner Trigger, and each starts a run (Executions tab). Reply as a patient:
   curl -X POST ${simulator.baseUrl.replace(/\/v1$/, '')}/__simulator/replies -H 'content-type: application/json' \\

@@ -11,9 +11,9 @@ import { LOCAL_DIR } from '../../scripts/n8n/install';
 import {
 	importFixtures,
 	installCommunityPackage,
-	n8nCli,
 	packPackage,
 	prepareInstance,
+	publishTriggerWorkflows,
 	RestSession,
 	simulatorCredential,
 	startN8n,
@@ -112,11 +112,11 @@ beforeAll(async () => {
 	simulator = await startSimulator();
 	instance = await prepareInstance({ userFolder: path.join(TRIGGER_DIR, 'user'), fresh: true });
 	await installCommunityPackage(instance, await packPackage(path.join(TRIGGER_DIR, 'pack')));
+	const workflow = { ...example, id: WORKFLOW_ID, active: false };
 	await importFixtures(instance, simulatorCredential(simulator.baseUrl, DEFAULT_API_KEY), [
-		{ ...example, id: WORKFLOW_ID, active: false },
+		workflow,
 	]);
-	const published = await n8nCli(instance, ['publish:workflow', `--id=${WORKFLOW_ID}`]);
-	expect(published.code).toBe(0);
+	expect(await publishTriggerWorkflows(instance, [workflow])).toEqual([workflow]);
 	n8n = await startN8n(instance, { timeoutMs: 120_000 });
 	await waitForWebhook(instance, CALLBACK_PATH);
 	session = new RestSession(instance.url);
