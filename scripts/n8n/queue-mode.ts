@@ -25,6 +25,7 @@ import {
 	RestSession,
 	simulatorCredential,
 	startN8n,
+	TRIGGER_TYPE,
 	unflatten,
 	waitForWebhook,
 	type N8nInstance,
@@ -101,6 +102,28 @@ function withWebhookTrigger(workflow: Workflow, id: string, webhookPath: string)
 			...workflow.connections,
 			[webhook]: { main: [[{ node: trigger, type: 'main', index: 0 }]] },
 		},
+	};
+}
+
+/**
+ * In queue mode, production runs happen on workers, which n8n does not give the workflow's static
+ * data, where the trigger registers its URL: the send gets the trigger's Production URL typed in
+ * (here its token too) instead of Use This Workflow's Trigger URL For.
+ */
+function withPastedTriggerUrl(workflow: Workflow, n8nUrl: string): Workflow {
+	const trigger = workflow.nodes.find((node) => node.type === TRIGGER_TYPE);
+	check(trigger, `${workflow.name}: no SMS Partner Trigger`);
+	const token = (trigger.parameters as { options: { secretToken: string } }).options.secretToken;
+	const url = `${n8nUrl}/webhook/${String(trigger.webhookId)}/smspartner?token=${token}`;
+	return {
+		...workflow,
+		nodes: workflow.nodes.map((node) => {
+			const parameters = node.parameters as { additionalFields?: Json };
+			if (!parameters?.additionalFields?.triggerUrlFor) return node;
+			const fields: Json = { ...parameters.additionalFields, urlDlr: url, urlResponse: url };
+			delete fields.triggerUrlFor;
+			return { ...node, parameters: { ...parameters, additionalFields: fields } };
+		}),
 	};
 }
 
@@ -188,6 +211,15 @@ async function callWebhook(
 	return { answer: JSON.parse(text) as Json[], executionId: enqueued[1], jobId: enqueued[2] };
 }
 
+/** Waits until an n8n process prints `line` (at most `timeoutMs`). */
+async function waitForLine(n8n: RunningN8n, line: string, timeoutMs = 30_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!n8n.output().includes(line)) {
+		check(Date.now() < deadline, `"${line}" printed within ${timeoutMs} ms`);
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+}
+
 /** Checks that the worker ran the execution, and returns its node outputs (REST API). */
 async function workerExecution(
 	session: RestSession,
@@ -233,9 +265,14 @@ async function main() {
 		await installCommunityPackage(instance, await packPackage(path.join(QUEUE_DIR, 'pack')));
 		const send = loadExample('send-reminders.json');
 		const cancel = loadExample('cancel-reminders.json');
+		const confirm = loadExample('delivery-reports.json');
 		const workflows = [
 			withWebhookTrigger(send, 'smsPartnerQuSend', 'smspartner-queue-send'),
 			withWebhookTrigger(cancel, 'smsPartnerQuCncl', 'smspartner-queue-cancel'),
+			withPastedTriggerUrl(
+				withWebhookTrigger(confirm, 'smsPartnerQuConf', 'smspartner-queue-confirm'),
+				instance.url,
+			),
 		];
 		await importFixtures(
 			instance,
@@ -268,7 +305,15 @@ async function main() {
 		if (workerStart.status === 'rejected') throw workerStart.reason;
 		const main = mainStart.value;
 		const worker = workerStart.value;
-		for (const webhookPath of ['smspartner-queue-send', 'smspartner-queue-cancel']) {
+		const triggerNode = confirm.nodes.find((node) => node.type === TRIGGER_TYPE);
+		check(triggerNode, 'delivery-reports has an SMS Partner Trigger');
+		const callbackPath = `${String(triggerNode.webhookId)}/smspartner`;
+		for (const webhookPath of [
+			'smspartner-queue-send',
+			'smspartner-queue-cancel',
+			'smspartner-queue-confirm',
+			callbackPath,
+		]) {
 			await waitForWebhook(instance, webhookPath);
 		}
 		const session = new RestSession(instance.url);
@@ -351,6 +396,53 @@ async function main() {
 		log(
 			`cancel-reminders: execution ${cancelCall.executionId} ran on the worker; ${done.length} cancelled, ${failed.length} to the error output`,
 		);
+
+		// delivery-reports: the send runs on the worker with the trigger's URL; each delivery report
+		// the simulator posts to the main runs on the worker too.
+		const patients = confirm.pinData!.Appointments.map(({ json }) => json);
+		const confirmCall = await callWebhook(instance, main, 'smspartner-queue-confirm', patients);
+		await workerExecution(session, main, worker, confirmCall.executionId, confirmCall.jobId);
+		const dlrSends = simulator.requests.filter(
+			(request) => request.path === '/v1/send' && (request.body as Json).urlDlr,
+		);
+		check(
+			dlrSends.length === patients.length &&
+				dlrSends.every((request) =>
+					String((request.body as Json).urlDlr).startsWith(
+						`${instance.url}/webhook/${callbackPath}?token=`,
+					),
+				),
+			"the sends carried the trigger's Production URL",
+		);
+		const before = main.output().length;
+		simulator.clock.advance(60);
+		const reports = await simulator.waitForCallbacks(patients.length, {
+			kind: 'deliveryReport',
+			timeoutMs: 30_000,
+		});
+		check(
+			reports.every((report) => report.status === 200),
+			`the main took every delivery report: ${reports.map((report) => report.status).join(', ')}`,
+		);
+		const enqueued = [
+			...main
+				.output()
+				.slice(before)
+				.matchAll(/Enqueued execution (\d+) \(job (\d+)\)/g),
+		];
+		check(
+			enqueued.length === patients.length,
+			`one execution enqueued per report (${enqueued.length})`,
+		);
+		for (const [, executionId, jobId] of enqueued) {
+			// The trigger answers on receipt: the worker may still be running the execution.
+			await waitForLine(worker, `Worker finished execution ${executionId} (job ${jobId})`);
+			const reportRun = await workerExecution(session, main, worker, executionId, jobId);
+			const [item] = output(reportRun, 'What happened');
+			check(item?.event === 'deliveryReport', `execution ${executionId} holds a delivery report`);
+		}
+		log(`delivery-reports: ${enqueued.length} delivery reports ran on the worker`);
+
 		const evidence =
 			/Enqueued execution|Execution \d+ \(job|Worker (started|finished) execution|sqlite/;
 		for (const [name, n8n] of [

@@ -126,7 +126,7 @@ describe('triggerUrlFor', () => {
 		expect(refusal.parameter).toBe(FIELD);
 		expect(refusal.message).toBe(`${FIELD}: this workflow has no active SMS Partner Trigger`);
 		expect(refusal.hint).toBe(
-			"Add an SMS Partner Trigger to this workflow and activate the workflow: n8n then knows the trigger's production URL. Or fill in Delivery Report URL instead, e.g. with the Production URL of a Webhook node.",
+			"Add an SMS Partner Trigger to this workflow and activate (publish) the workflow: n8n then knows the trigger's production URL. Or fill in Delivery Report URL with the trigger's Production URL instead, as you must in queue mode, where production runs on workers do not see the trigger's registration.",
 		);
 	});
 

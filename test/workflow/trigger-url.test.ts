@@ -198,7 +198,7 @@ describe("Number > Verify with the workflow's SMS Partner Trigger URL", () => {
 });
 
 describe('Refusals, one per item, before any request', () => {
-	const noTrigger = `${FIELD}: this workflow has no active SMS Partner Trigger. Add an SMS Partner Trigger to this workflow and activate the workflow: n8n then knows the trigger's production URL. Or fill in Delivery Report URL instead, e.g. with the Production URL of a Webhook node.`;
+	const noTrigger = `${FIELD}: this workflow has no active SMS Partner Trigger. Add an SMS Partner Trigger to this workflow and activate (publish) the workflow: n8n then knows the trigger's production URL. Or fill in Delivery Report URL with the trigger's Production URL instead, as you must in queue mode, where production runs on workers do not see the trigger's registration.`;
 
 	it.each<[string, INodeParameters, IDataObject, string | RegExp]>([
 		['no trigger is active', send({ triggerUrlFor: ['deliveryReports'] }), {}, noTrigger],

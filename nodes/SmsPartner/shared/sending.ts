@@ -180,7 +180,7 @@ const TRIGGER_URL_FOR: INodeProperties = {
 	})),
 	default: [],
 	description:
-		"Which callbacks of this send go to the SMS Partner Trigger of this workflow, without typing its URL: the node fills Delivery Report URL or Reply URL (leave them empty) with the trigger's production URL. The workflow must be active, with one SMS Partner Trigger listening to those events.",
+		"Which callbacks of this send go to the SMS Partner Trigger of this workflow, without typing its URL: the node fills Delivery Report URL or Reply URL (leave them empty) with the trigger's production URL. The workflow must be active, with one SMS Partner Trigger listening to those events. In queue mode, type the URLs instead: workers do not see the trigger's registration.",
 };
 
 /** What each kind of send documents besides its recipients and text. */

@@ -107,7 +107,7 @@ export function triggerUrlFor(
 		throw new InvalidParameterError(
 			field,
 			`${field}: this workflow has no active SMS Partner Trigger`,
-			`Add an SMS Partner Trigger to this workflow and activate the workflow: n8n then knows the trigger's production URL. Or fill in ${urlField} instead, e.g. with the Production URL of a Webhook node.`,
+			`Add an SMS Partner Trigger to this workflow and activate (publish) the workflow: n8n then knows the trigger's production URL. Or fill in ${urlField} with the trigger's Production URL instead, as you must in queue mode, where production runs on workers do not see the trigger's registration.`,
 		);
 	}
 	const listening = registered.filter((listener) => listensTo(listener, event));

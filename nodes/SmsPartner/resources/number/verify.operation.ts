@@ -69,7 +69,7 @@ const NOTIFY_TRIGGER: INodeProperties = {
 	type: 'boolean',
 	default: false,
 	description:
-		"Whether SMS Partner POSTs the results to the SMS Partner Trigger of this workflow, without typing its URL in Notify URL: the node takes the trigger's production URL. The workflow must be active, with one SMS Partner Trigger listening to number check results.",
+		"Whether SMS Partner POSTs the results to the SMS Partner Trigger of this workflow, without typing its URL in Notify URL: the node takes the trigger's production URL. The workflow must be active, with one SMS Partner Trigger listening to number check results. In queue mode, fill in Notify URL instead: workers do not see the trigger's registration.",
 	displayOptions: { show },
 };
 
