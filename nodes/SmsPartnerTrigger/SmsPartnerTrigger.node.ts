@@ -47,7 +47,8 @@ export class SmsPartnerTrigger implements INodeType {
 		icon: { light: 'file:smspartner.svg', dark: 'file:smspartner.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{($parameter["events"] || []).join(", ")}}',
+		subtitle:
+			'={{($parameter["events"] || []).includes("*") ? "all events" : ($parameter["events"] || []).join(", ")}}',
 		description:
 			'Starts the workflow when SMS Partner posts a delivery report, a reply, a STOP or a number check result',
 		defaults: { name: 'SMS Partner Trigger' },
