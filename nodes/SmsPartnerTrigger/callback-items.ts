@@ -1,16 +1,15 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { isPrototypeKey } from '../SmsPartner/shared/convert';
 import { toInternationalNumber } from '../SmsPartner/shared/phone-numbers';
 import { parisDateTimeToIso } from '../SmsPartner/shared/time-zones';
+import { textOf } from '../SmsPartner/shared/validation';
 
 /** What a callback from SMS Partner is about; `unknown` when its shape is not a documented one. */
 export type CallbackEvent = 'deliveryReport' | 'reply' | 'stop' | 'numberCheck' | 'unknown';
 
 /** Deeper than any callback; a deeper body is cut there rather than walked without end. */
 const MAX_DEPTH = 20;
-
-/** Keys through which a payload could reach an object's prototype once copied or merged. */
-const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
  * A copy of an untrusted payload as plain data: no prototype keys, no functions, at most
@@ -26,7 +25,7 @@ export function plainCopy(value: unknown, depth = 0): unknown {
 	if (Array.isArray(value)) return value.map((entry) => plainCopy(entry, depth + 1));
 	const copy: IDataObject = {};
 	for (const [key, entry] of Object.entries(value)) {
-		if (!PROTOTYPE_KEYS.has(key) && entry !== undefined) {
+		if (!isPrototypeKey(key) && entry !== undefined) {
 			copy[key] = plainCopy(entry, depth + 1) as IDataObject[string];
 		}
 	}
@@ -36,9 +35,8 @@ export function plainCopy(value: unknown, depth = 0): unknown {
 /** The first of `keys` that holds text or a finite number, as trimmed text; null when none does. */
 function textField(payload: IDataObject, ...keys: string[]): string | null {
 	for (const key of keys) {
-		const value = payload[key];
-		if (typeof value === 'string' && value.trim() !== '') return value.trim();
-		if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+		const text = textOf(payload[key]);
+		if (text) return text;
 	}
 	return null;
 }

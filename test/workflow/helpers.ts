@@ -66,13 +66,14 @@ export async function runNode(
 	sim: Simulator,
 	parameters: INodeParameters,
 	inputItems: IDataObject[] = [{}],
-	options: { onError?: OnError; apiKey?: string } = {},
+	options: { onError?: OnError; apiKey?: string; staticData?: IDataObject } = {},
 ): Promise<NodeRun> {
 	const workflowRun = await runWorkflow(singleNodeWorkflow(parameters, options.onError), {
 		credentials: {
 			smsPartnerApi: { apiKey: options.apiKey ?? DEFAULT_API_KEY, baseUrl: sim.baseUrl },
 		},
 		pinData: { [TRIGGER]: inputItems.map((json) => ({ json })) },
+		staticData: options.staticData,
 	});
 	const error = workflowRun.run.data.resultData.error;
 	return {

@@ -1,14 +1,12 @@
 import { NodeHelpers, type IDataObject, type INode, type INodeParameters } from 'n8n-workflow';
 
-import { runWorkflow } from '../../runner';
 import { SmsPartner } from '../../nodes/SmsPartner/SmsPartner.node';
 import {
 	registerTriggerUrl,
 	TRIGGER_URLS_KEY,
 	type TriggerRegistration,
 } from '../../nodes/SmsPartner/shared/trigger-url';
-import { DEFAULT_API_KEY } from '../../simulator';
-import { NODE, singleNodeWorkflow, TRIGGER, useSimulator, type OnError } from './helpers';
+import { NODE, runNode, useSimulator, type OnError } from './helpers';
 
 const sim = useSimulator();
 
@@ -34,18 +32,11 @@ const REPORTS_AND_REPLIES = activeTriggers({
 });
 
 /** Runs the node over `inputs` in a workflow with that static data. */
-async function run(
+const run = (
 	parameters: INodeParameters,
 	staticData: IDataObject,
 	{ inputs = [{}], onError = 'stopWorkflow' }: { inputs?: IDataObject[]; onError?: OnError } = {},
-) {
-	const workflowRun = await runWorkflow(singleNodeWorkflow(parameters, onError), {
-		credentials: { smsPartnerApi: { apiKey: DEFAULT_API_KEY, baseUrl: sim.baseUrl } },
-		pinData: { [TRIGGER]: inputs.map((json) => ({ json })) },
-		staticData,
-	});
-	return { items: workflowRun.output(NODE), failure: workflowRun.run.data.resultData.error };
-}
+) => runNode(sim, parameters, inputs, { onError, staticData });
 
 const send = (additionalFields: INodeParameters): INodeParameters => ({
 	resource: 'sms',

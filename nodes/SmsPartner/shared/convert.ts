@@ -1,5 +1,12 @@
 import { parisDateTimeToIso } from './time-zones';
 
+/** Keys through which untrusted data could reach an object's prototype once copied or merged. */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export function isPrototypeKey(key: string): boolean {
+	return PROTOTYPE_KEYS.has(key);
+}
+
 /** SMS Partner writes booleans as true/false, "0"/"1" or 0/1 depending on the endpoint. */
 export function toBoolean(value: unknown): boolean {
 	return value === true || value === 1 || value === '1' || value === 'true';

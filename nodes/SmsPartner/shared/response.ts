@@ -5,6 +5,7 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 
+import { isPrototypeKey } from './convert';
 import { fieldErrorsOf, type FieldError } from './api-errors';
 import { decodeSmsPartnerXml, type XmlShape } from './xml';
 
@@ -43,11 +44,8 @@ function excerpt(text: string): string {
  */
 export const MAX_ANSWER_CHARS = 64 * 1024 * 1024;
 
-/** Keys through which a parsed answer could reach an object's prototype once copied or merged. */
-const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
 function dropPrototypeKeys(key: string, value: unknown): unknown {
-	return PROTOTYPE_KEYS.has(key) ? undefined : value;
+	return isPrototypeKey(key) ? undefined : value;
 }
 
 /**
