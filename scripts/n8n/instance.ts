@@ -413,7 +413,7 @@ export async function waitForWebhook(
 }
 
 /** n8n's execution data is serialized with `flatted`: strings in arrays and objects are indexes. */
-export function unflatten(text: string): unknown {
+function unflatten(text: string): unknown {
 	const table = JSON.parse(text) as unknown[];
 	for (const entry of table) {
 		if (entry === null || typeof entry !== 'object') continue;
@@ -440,6 +440,34 @@ export async function publishTriggerWorkflows(
 		await mustN8nCli(instance, ['publish:workflow', `--id=${String(workflow.id)}`]);
 	}
 	return withTrigger;
+}
+
+/** The JSON of an item, read field by field by the checks. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ItemJson = Record<string, any>;
+
+/** A run's node outputs, as n8n saves them. */
+export type RunData = Record<
+	string,
+	Array<{ data?: { main: Array<Array<{ json: ItemJson }> | null> } }>
+>;
+
+/** The items a node put on one output (0: main, 1: error) over all its runs; throws if it did not run. */
+export function nodeOutput(runData: RunData, node: string, index = 0): ItemJson[] {
+	const runs = runData[node];
+	if (!runs) throw new Error(`"${node}" did not run; ran: ${Object.keys(runData).join(', ')}`);
+	return runs.flatMap((run) => run.data?.main[index] ?? []).map((item) => item.json);
+}
+
+/** A saved execution, read through n8n's REST API as the editor reads it. */
+export async function savedExecution(
+	session: RestSession,
+	executionId: string,
+): Promise<{ status: string; mode: string; runData: RunData }> {
+	const { status, body } = await session.request('GET', `/executions/${executionId}`);
+	if (status !== 200) throw new Error(`GET /rest/executions/${executionId} answered ${status}`);
+	const data = unflatten(String(body.data.data)) as { resultData: { runData: RunData } };
+	return { status: body.data.status, mode: body.data.mode, runData: data.resultData.runData };
 }
 
 /** The example workflows, each with a stable id (n8n needs one to import and to execute). */

@@ -26,9 +26,11 @@ import {
 	simulatorCredential,
 	startN8n,
 	TRIGGER_TYPE,
-	unflatten,
+	nodeOutput,
+	savedExecution,
 	waitForWebhook,
 	type N8nInstance,
+	type RunData,
 	type RunningN8n,
 } from './instance';
 
@@ -43,7 +45,6 @@ type Workflow = {
 	pinData?: Record<string, Item[]>;
 	[key: string]: unknown;
 };
-type RunData = Record<string, Array<{ data?: { main: Array<Item[] | null> } }>>;
 
 function log(line: string) {
 	console.log(`[queue] ${line}`);
@@ -181,12 +182,6 @@ async function startRedis(): Promise<{ port: number; stop(): Promise<void> }> {
 	return { port, stop };
 }
 
-function output(runData: RunData, node: string, index = 0): Json[] {
-	const runs = runData[node];
-	check(runs, `"${node}" ran (ran: ${Object.keys(runData).join(', ')})`);
-	return runs.flatMap((run) => run.data?.main[index] ?? []).map((item) => item.json);
-}
-
 /** Calls a production webhook, and returns its answer and the execution the main enqueued for it. */
 async function callWebhook(
 	instance: N8nInstance,
@@ -233,13 +228,10 @@ async function workerExecution(
 	check(worker.output().includes(started), `the worker logged "${started}"`);
 	check(worker.output().includes(finished), `the worker logged "${finished}"`);
 	check(!main.output().includes(started), 'the main did not run the execution itself');
-	const { status, body } = await session.request('GET', `/executions/${executionId}`);
-	check(status === 200, `GET /rest/executions/${executionId} answers 200 (got ${status})`);
-	const execution = body.data as Json;
+	const execution = await savedExecution(session, executionId);
 	check(execution.mode === 'webhook', `execution ${executionId} has mode "webhook"`);
 	check(execution.status === 'success', `execution ${executionId} succeeded (${execution.status})`);
-	const data = unflatten(String(execution.data)) as { resultData: { runData: RunData } };
-	return data.resultData.runData;
+	return execution.runData;
 }
 
 async function main() {
@@ -332,7 +324,7 @@ async function main() {
 			sendCall.executionId,
 			sendCall.jobId,
 		);
-		const sent = output(sendRun, 'Send reminder');
+		const sent = nodeOutput(sendRun, 'Send reminder');
 		check(sent.length === appointments.length, `one Send item per appointment (${sent.length})`);
 		sent.forEach((json, index) => {
 			check(json.success === true && json.code === 200, `Send item ${index} succeeded`);
@@ -343,7 +335,7 @@ async function main() {
 				`Send item ${index} is scheduled at ${String(remindAt) || 'no time'} (${String(json.scheduledAt)})`,
 			);
 		});
-		const statuses = output(sendRun, 'Reminder statuses');
+		const statuses = nodeOutput(sendRun, 'Reminder statuses');
 		check(statuses.length === appointments.length, 'one status per reminder');
 		check(
 			JSON.stringify(sendCall.answer) === JSON.stringify(statuses),
@@ -370,8 +362,8 @@ async function main() {
 			cancelCall.executionId,
 			cancelCall.jobId,
 		);
-		const done = output(cancelRun, 'Cancel reminder', 0);
-		const failed = output(cancelRun, 'Cancel reminder', 1);
+		const done = nodeOutput(cancelRun, 'Cancel reminder', 0);
+		const failed = nodeOutput(cancelRun, 'Cancel reminder', 1);
 		check(done.length + failed.length === cancelled.length, 'one Cancel item per appointment');
 		check(
 			done.length === 1 && done[0].success === true,
@@ -438,7 +430,7 @@ async function main() {
 			// The trigger answers on receipt: the worker may still be running the execution.
 			await waitForLine(worker, `Worker finished execution ${executionId} (job ${jobId})`);
 			const reportRun = await workerExecution(session, main, worker, executionId, jobId);
-			const [item] = output(reportRun, 'What happened');
+			const [item] = nodeOutput(reportRun, 'What happened');
 			check(item?.event === 'deliveryReport', `execution ${executionId} holds a delivery report`);
 		}
 		log(`delivery-reports: ${enqueued.length} delivery reports ran on the worker`);

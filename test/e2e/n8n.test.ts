@@ -16,21 +16,20 @@ import {
 	installCommunityPackage,
 	n8nCli,
 	NODE_TYPE,
+	nodeOutput,
 	packPackage,
 	prepareInstance,
 	RestSession,
 	simulatorCredential,
 	startN8n,
 	type N8nInstance,
+	type RunData,
 } from '../../scripts/n8n/instance';
 import { loadExample, withPinnedItemsAsNodes, type WorkflowJson } from './fixtures';
 
 const E2E_DIR = path.join(LOCAL_DIR, 'e2e');
 const SEND_ID = 'smsPartnerE2eSnd';
 const CANCEL_ID = 'smsPartnerE2eCnc';
-
-type Item = { json: Record<string, any> };
-type RunData = Record<string, Array<{ data?: { main: Array<Item[] | null> }; error?: unknown }>>;
 
 let simulator: Simulator;
 let instance: N8nInstance;
@@ -63,12 +62,6 @@ async function execute(workflowId: string): Promise<RunData> {
 	const run = JSON.parse(result.stdout.slice(start));
 	expect(run.status).toBe('success');
 	return run.data.resultData.runData;
-}
-
-function output(runData: RunData, node: string, index = 0): Item[] {
-	const runs = runData[node];
-	if (!runs) throw new Error(`"${node}" did not run; ran: ${Object.keys(runData).join(', ')}`);
-	return runs.flatMap((run) => run.data?.main[index] ?? []);
 }
 
 beforeAll(async () => {
@@ -105,10 +98,10 @@ test('the example workflows import with the installed package and the simulator 
 test('send-reminders: one Send item per appointment, then their statuses by tag', async () => {
 	const runData = await execute(SEND_ID);
 
-	const sent = output(runData, 'Send reminder');
+	const sent = nodeOutput(runData, 'Send reminder');
 	expect(sent).toHaveLength(appointments.length);
-	scheduledIds = sent.filter(({ json }) => json.scheduledAt).map(({ json }) => json.messageId);
-	sent.forEach(({ json }, index) => {
+	scheduledIds = sent.filter((json) => json.scheduledAt).map((json) => json.messageId);
+	sent.forEach((json, index) => {
 		expect(json).toMatchObject({ success: true, code: 200, nbSms: 1, sandbox: false });
 		expect(typeof json.messageId).toBe('number');
 		expect(json.phoneNumbers).toEqual([expect.stringMatching(/^\+33\d{9}$/)]);
@@ -118,16 +111,16 @@ test('send-reminders: one Send item per appointment, then their statuses by tag'
 				: null,
 		);
 	});
-	expect(new Set(sent.map(({ json }) => json.messageId)).size).toBe(appointments.length);
+	expect(new Set(sent.map((json) => json.messageId)).size).toBe(appointments.length);
 
-	const statuses = output(runData, 'Reminder statuses');
+	const statuses = nodeOutput(runData, 'Reminder statuses');
 	expect(statuses).toHaveLength(appointments.length);
-	for (const { json } of statuses) {
+	for (const json of statuses) {
 		expect(json).toMatchObject({ tag: 'demo-reminders', stopSms: false });
 		expect(['Waiting', 'Delivered', 'Not delivered']).toContain(json.status);
 	}
-	expect(statuses.map(({ json }) => json.phoneNumber).sort()).toEqual(
-		sent.flatMap(({ json }) => json.phoneNumbers).sort(),
+	expect(statuses.map((json) => json.phoneNumber).sort()).toEqual(
+		sent.flatMap((json) => json.phoneNumbers).sort(),
 	);
 });
 
@@ -144,7 +137,7 @@ test('cancel-reminders: a scheduled reminder is cancelled, an unknown one goes t
 	]);
 	const runData = await execute(CANCEL_ID);
 
-	expect(output(runData, 'Cancel reminder', 0).map(({ json }) => json)).toEqual([
+	expect(nodeOutput(runData, 'Cancel reminder', 0)).toEqual([
 		{
 			success: true,
 			code: 200,
@@ -153,7 +146,7 @@ test('cancel-reminders: a scheduled reminder is cancelled, an unknown one goes t
 		},
 	]);
 	// The error output keeps the appointment, so the user knows which reminder still goes out.
-	const failed = output(runData, 'Cancel reminder', 1).map(({ json }) => json);
+	const failed = nodeOutput(runData, 'Cancel reminder', 1);
 	expect(failed).toHaveLength(1);
 	expect(failed[0]).toMatchObject({ appointment: 'RDV-1099', messageId: 999999 });
 	expect(failed[0].error).toMatch(/^SMS Partner error 4: No SMS with this message ID exists/);

@@ -18,9 +18,11 @@ import {
 	simulatorCredential,
 	startN8n,
 	TRIGGER_TYPE,
-	unflatten,
+	nodeOutput,
+	savedExecution,
 	waitForWebhook,
 	type N8nInstance,
+	type RunData,
 	type RunningN8n,
 } from '../../scripts/n8n/instance';
 import { loadExample } from './fixtures';
@@ -33,7 +35,6 @@ const TOKEN = String(triggerNode.parameters.options.secretToken);
 const CALLBACK_PATH = `${triggerNode.webhookId}/smspartner`;
 
 type Json = Record<string, any>;
-type RunData = Record<string, Array<{ data?: { main: Array<Array<{ json: Json }> | null> } }>>;
 
 let simulator: Simulator;
 let instance: N8nInstance;
@@ -85,10 +86,9 @@ async function nextExecutions(count: number): Promise<RunData[]> {
 	const runs: RunData[] = [];
 	for (const id of ids) {
 		seen.add(id);
-		const { body } = await session.request('GET', `/executions/${id}`);
-		expect(body.data.status).toBe('success');
-		const data = unflatten(String(body.data.data)) as { resultData: { runData: RunData } };
-		runs.push(data.resultData.runData);
+		const execution = await savedExecution(session, id);
+		expect(execution.status).toBe('success');
+		runs.push(execution.runData);
 	}
 	return runs;
 }
@@ -102,10 +102,6 @@ async function expectNoNewExecution() {
 		'/executions?filter=%7B%22status%22%3A%5B%22running%22%5D%7D',
 	);
 	expect(running.body.data.results.filter((e: Json) => e.workflowId === WORKFLOW_ID)).toEqual([]);
-}
-
-function items(runData: RunData, node: string): Json[] {
-	return (runData[node] ?? []).flatMap((run) => run.data?.main[0] ?? []).map((item) => item.json);
 }
 
 beforeAll(async () => {
@@ -142,7 +138,7 @@ test("a manual run's sends give SMS Partner this active workflow's trigger URL; 
 	});
 	expect(run.status).toBe(200);
 	const [sendRun] = await nextExecutions(1);
-	const sent = items(sendRun, 'Ask for confirmation');
+	const sent = nodeOutput(sendRun, 'Ask for confirmation');
 	expect(sent).toHaveLength(2);
 	sentIds = sent.map((item) => item.messageId);
 
@@ -161,7 +157,7 @@ test("a manual run's sends give SMS Partner this active workflow's trigger URL; 
 	expect(reports.map((report) => report.status)).toEqual([200, 200]);
 
 	const runs = await nextExecutions(2);
-	const reported = runs.flatMap((run) => items(run, 'What happened'));
+	const reported = runs.flatMap((run) => nodeOutput(run, 'What happened'));
 	const byNumber = Object.fromEntries(reported.map((item) => [item.phoneNumber, item]));
 	const [jules, ines] = sent;
 	expect(byNumber['+33612345678']).toMatchObject({
@@ -185,13 +181,13 @@ test('a reply and a STOP start the workflow with their text', async () => {
 	expect(sentIds).toHaveLength(2);
 	await simulator.reply({ messageId: sentIds[0], text: 'OUI' });
 	const [replyRun] = await nextExecutions(1);
-	expect(items(replyRun, 'What happened')).toEqual([
+	expect(nodeOutput(replyRun, 'What happened')).toEqual([
 		expect.objectContaining({ event: 'reply', text: 'OUI', messageId: String(sentIds[0]) }),
 	]);
 
 	await simulator.reply({ messageId: sentIds[1], text: 'Stop' });
 	const [stopRun] = await nextExecutions(1);
-	expect(items(stopRun, 'What happened')).toEqual([
+	expect(nodeOutput(stopRun, 'What happened')).toEqual([
 		expect.objectContaining({
 			event: 'stop',
 			summary: expect.stringMatching(/answered STOP/),
@@ -246,7 +242,7 @@ test('a long-number reply in parts, form-encoded, gives one item per part; an un
 		expect(response.status).toBe(200);
 	}
 	const runs = await nextExecutions(2);
-	const parts = runs.flatMap((run) => items(run, 'What happened'));
+	const parts = runs.flatMap((run) => nodeOutput(run, 'What happened'));
 	expect(
 		parts
 			.map((item) => [
@@ -270,7 +266,7 @@ test('a long-number reply in parts, form-encoded, gives one item per part; an un
 	const unknown = { kind: 'something new', id: 5 };
 	expect((await post(callbackUrl(), JSON.stringify(unknown))).status).toBe(200);
 	const [unknownRun] = await nextExecutions(1);
-	expect(items(unknownRun, 'What happened')).toEqual([
+	expect(nodeOutput(unknownRun, 'What happened')).toEqual([
 		expect.objectContaining({ event: 'unknown', raw: unknown }),
 	]);
 });
@@ -296,7 +292,7 @@ test('a number check result posted as multipart/form-data, as PHP posts an array
 	});
 	expect(response.status).toBe(200);
 	const [run] = await nextExecutions(1);
-	expect(items(run, 'What happened')).toEqual([
+	expect(nodeOutput(run, 'What happened')).toEqual([
 		expect.objectContaining({
 			event: 'numberCheck',
 			phoneNumber: '+33612345678',
