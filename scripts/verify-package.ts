@@ -1,8 +1,9 @@
 /**
  * Checks the built package the way n8n's verification does before a release: only n8n-workflow
  * required at run time, no environment access or timers in built code, no runtime dependencies,
- * the node and credential load from dist, usable as a tool, themed icons that differ, a
- * credential test, and nothing but the package itself in the tarball.
+ * the node, the trigger and the credential load from dist, the node usable as a tool, the trigger
+ * listening for POST and GET, themed icons that differ, a credential test, and nothing but the
+ * package itself in the tarball.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';

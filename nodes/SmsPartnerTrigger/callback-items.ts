@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { isPrototypeKey } from '../SmsPartner/shared/convert';
+import { isPrototypeKey, unixSecondsToIso } from '../SmsPartner/shared/convert';
 import { toInternationalNumber } from '../SmsPartner/shared/phone-numbers';
 import { parisDateTimeToIso } from '../SmsPartner/shared/time-zones';
 import { textOf } from '../SmsPartner/shared/validation';
@@ -67,7 +67,7 @@ const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\
  */
 export function callbackDateToIso(value: string | null): string | null {
 	if (value === null) return null;
-	if (/^\d{9,11}$/.test(value)) return new Date(Number(value) * 1000).toISOString();
+	if (/^\d{9,11}$/.test(value)) return unixSecondsToIso(value);
 	if (ISO_WITH_OFFSET.test(value)) {
 		// Date.parse does not take "+0000" without a colon on every runtime.
 		const time = Date.parse(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
