@@ -101,11 +101,12 @@ export async function runWorkflow(
 	const startNode = workflowJson.nodes.find(
 		(node) => !hasIncomingConnection(workflowJson, node.name),
 	);
-	const run = await new WorkflowExecute(additionalData, 'manual').run({
+	const run = await runEngine(
+		new WorkflowExecute(additionalData, 'manual'),
 		workflow,
 		startNode,
 		pinData,
-	});
+	);
 	return {
 		run,
 		output(nodeName, outputIndex = 0) {
@@ -121,4 +122,17 @@ function hasIncomingConnection(workflowJson: WorkflowJson, nodeName: string): bo
 			outputs?.some((targets) => targets?.some((target) => target.node === nodeName)),
 		),
 	);
+}
+
+/** n8n-core 2.20 and later take one object; 1.x and 2.0 take positional arguments. */
+function runEngine(
+	engine: WorkflowExecute,
+	workflow: Workflow,
+	startNode: INode | undefined,
+	pinData: IPinData,
+): Promise<IRun> {
+	const run = engine.run as unknown as (...args: unknown[]) => Promise<IRun>;
+	return run.length === 1
+		? run.call(engine, { workflow, startNode, pinData })
+		: run.call(engine, workflow, startNode, undefined, pinData);
 }
