@@ -217,11 +217,13 @@ function notSentError(
 }
 
 /**
- * The item of a failed input item under "continue". Only `error`, `message` and `details` keys:
- * that is how the engine recognises an error item for the error output, where it also adds the
- * input item's fields. No `error` property, which the engine would use to strip `details`.
+ * The item of a failed input item under "continue". No `error` property on the item: the engine
+ * would replace its JSON with the message alone. On the error output only `error`: every n8n from
+ * 1.x on recognises `{ error }` as an error item and adds the input item's fields to it, while
+ * 2.x before 2.41 leave `{ error, details }` on the success output, where it passes for a result.
  */
-function errorItemJson(error: NodeError): IDataObject {
+function errorItemJson(error: NodeError, onError: string | undefined): IDataObject {
+	if (onError === 'continueErrorOutput') return { error: error.message };
 	const details: IDataObject = {};
 	const response = (error as NodeApiError).errorResponse as JsonObject | undefined;
 	if (typeof response?.smsPartnerCode === 'number') details.code = response.smsPartnerCode;
@@ -269,7 +271,8 @@ export function runForEachItem(
 				const credentials = await this.getCredentials('smsPartnerApi').catch(() => undefined);
 				const apiKey = typeof credentials?.apiKey === 'string' ? credentials.apiKey : undefined;
 				const nodeError = toNodeError.call(this, error, operationErrors, apiKey, itemRequests);
-				if (this.continueOnFail()) return [{ json: errorItemJson(nodeError), pairedItem }];
+				if (this.continueOnFail())
+					return [{ json: errorItemJson(nodeError, this.getNode().onError), pairedItem }];
 				nodeRun.stoppedBy ??= { message: nodeError.message, itemIndex: this.getItemIndex() };
 				const itemCount = this.getExecuteData().data.main?.[0]?.length ?? 1;
 				throw withStopNote(nodeError, nodeRun.itemsDone, itemCount);
