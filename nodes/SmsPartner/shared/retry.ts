@@ -55,8 +55,11 @@ const PERMANENT_NETWORK = new Set(['ENOTFOUND', 'ERR_CANCELED']);
 export function networkCodeOf(error: unknown): string | undefined {
 	const candidates = [error, (error as { cause?: unknown })?.cause];
 	for (const candidate of candidates) {
-		const code = (candidate as { code?: unknown })?.code;
-		if (typeof code === 'string' && /^[A-Z_]+$/.test(code)) return code;
+		// n8n-core before 2.41 hands the node a NodeApiError that keeps the code in httpCode only.
+		const { code, httpCode } = (candidate ?? {}) as { code?: unknown; httpCode?: unknown };
+		for (const value of [code, httpCode]) {
+			if (typeof value === 'string' && /^[A-Z_]+$/.test(value)) return value;
+		}
 	}
 	return undefined;
 }
