@@ -88,6 +88,13 @@ describe('outcomeOfError', () => {
 		expect(outcomeOfError({ cause: { code: 'ECONNREFUSED' } })).toBe('untouched');
 	});
 
+	it('reads the code where n8n-core before 2.41 keeps it: NodeApiError.httpCode', () => {
+		expect(outcomeOfError({ message: 'closed', httpCode: 'ECONNRESET' })).toBe('unknown');
+		expect(outcomeOfError({ message: 'refused', httpCode: 'ECONNREFUSED' })).toBe('untouched');
+		// An HTTP status there is no network code.
+		expect(outcomeOfError({ message: 'server error', httpCode: '500' })).toBe('final');
+	});
+
 	it('cannot tell what a lost, cut or unreadable answer means', () => {
 		expect(outcomeOfError(networkError('ECONNRESET'))).toBe('unknown');
 		expect(outcomeOfError(networkError('ECONNABORTED'))).toBe('unknown');
