@@ -31,7 +31,8 @@ function run(command: string, args: string[], options: { cwd: string; env?: Node
 async function ensureEngine(engine: Engine): Promise<string> {
 	const dir = path.join(ENGINES_DIR, engine.core);
 	const marker = path.join(dir, '.installed');
-	const wanted = `n8n-core@${engine.core} n8n-workflow@${engine.workflow}`;
+	const packages = [`n8n-core@${engine.core}`, `n8n-workflow@${engine.workflow}`];
+	const wanted = packages.join(' ');
 	if (existsSync(marker) && readFileSync(marker, 'utf8').trim() === wanted) return dir;
 	// An interrupted install starts over from an empty folder.
 	rmSync(dir, { recursive: true, force: true });
@@ -40,14 +41,7 @@ async function ensureEngine(engine: Engine): Promise<string> {
 	console.log(`Installing ${wanted} into .local/engines/${engine.core}…`);
 	const code = await run(
 		'npm',
-		[
-			'install',
-			'--ignore-scripts',
-			'--no-audit',
-			'--no-fund',
-			'--loglevel=error',
-			...wanted.split(' '),
-		],
+		['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', ...packages],
 		{ cwd: dir },
 	);
 	if (code !== 0) throw new Error(`Installing ${wanted} failed (exit ${code}).`);
