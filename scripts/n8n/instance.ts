@@ -8,7 +8,13 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 
-import { ensureN8n, LOCAL_DIR, PROJECT_ROOT, type N8nInstallation } from './install';
+import {
+	ensureN8n,
+	LOCAL_DIR,
+	PROJECT_ROOT,
+	selectedRelease,
+	type N8nInstallation,
+} from './install';
 
 export const PACKAGE_NAME = 'n8n-nodes-smspartner';
 export const NODE_TYPE = `${PACKAGE_NAME}.smsPartner`;
@@ -55,7 +61,7 @@ export async function prepareInstance(options: {
 	log?: (line: string) => void;
 	extraEnv?: NodeJS.ProcessEnv;
 }): Promise<N8nInstance> {
-	const installation = await ensureN8n(options.log);
+	const installation = await ensureN8n(selectedRelease(), options.log);
 	if (options.fresh) rmSync(options.userFolder, { recursive: true, force: true });
 	const tmp = path.join(LOCAL_DIR, 'tmp');
 	mkdirSync(path.join(options.userFolder, '.n8n'), { recursive: true });
@@ -436,10 +442,18 @@ export async function publishTriggerWorkflows(
 	const withTrigger = workflows.filter((workflow) =>
 		JSON.stringify(workflow.nodes).includes(`"${TRIGGER_TYPE}"`),
 	);
-	for (const workflow of withTrigger) {
-		await mustN8nCli(instance, ['publish:workflow', `--id=${String(workflow.id)}`]);
-	}
+	for (const workflow of withTrigger) await publishWorkflow(instance, String(workflow.id));
 	return withTrigger;
+}
+
+/** Publishes (activates) a workflow: n8n 2 publishes, n8n 1 sets the workflow active. */
+export async function publishWorkflow(instance: N8nInstance, workflowId: string): Promise<void> {
+	await mustN8nCli(
+		instance,
+		instance.installation.version.startsWith('1.')
+			? ['update:workflow', `--id=${workflowId}`, '--active=true']
+			: ['publish:workflow', `--id=${workflowId}`],
+	);
 }
 
 /** The JSON of an item, read field by field by the checks. */

@@ -1,15 +1,13 @@
 /**
  * `npm run test:queue`: the example workflows in n8n's queue mode (scaling), to show that the node
- * needs nothing for it. A Redis on 127.0.0.1, one main (`n8n start`) and one `n8n worker` sharing
- * the user folder; each example runs from a Webhook trigger, so that the main only enqueues the
+ * needs nothing for it, as production runs it: Redis and PostgreSQL on 127.0.0.1, one main
+ * (`n8n start`) and one `n8n worker` sharing the database and the user folder; each example runs from a Webhook trigger, so that the main only enqueues the
  * execution and the worker runs it (`n8n execute` would run in its own process). Checks the items,
  * and that the worker, not the main, ran each execution. Exits non-zero on any failure.
  *
- * Needs `redis-server` on the PATH (Debian: `apt-get install redis-server`).
+ * Needs Debian's `redis-server` and `postgresql` (.ci/run installs them when missing).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import path from 'node:path';
 
 import { DEFAULT_API_KEY, startSimulator } from '../../simulator';
@@ -19,9 +17,9 @@ import {
 	freePort,
 	importFixtures,
 	installCommunityPackage,
-	n8nCli,
 	packPackage,
 	prepareInstance,
+	publishWorkflow,
 	RestSession,
 	simulatorCredential,
 	startN8n,
@@ -33,6 +31,7 @@ import {
 	type RunData,
 	type RunningN8n,
 } from './instance';
+import { startPostgres, startRedis } from './services';
 
 const QUEUE_DIR = path.join(LOCAL_DIR, 'queue');
 
@@ -128,60 +127,6 @@ function withPastedTriggerUrl(workflow: Workflow, n8nUrl: string): Workflow {
 	};
 }
 
-/** Sends PING until Redis answers PONG (at most `timeoutMs`). */
-async function waitForRedis(port: number, timeoutMs = 15_000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (Date.now() < deadline) {
-		const pong = await new Promise<boolean>((resolve) => {
-			const socket = connect(port, '127.0.0.1');
-			const done = (ok: boolean) => {
-				socket.destroy();
-				resolve(ok);
-			};
-			socket.setTimeout(1000, () => done(false));
-			socket.on('error', () => done(false));
-			socket.on('connect', () => socket.write('PING\r\n'));
-			socket.on('data', (chunk: Buffer) => done(chunk.toString().startsWith('+PONG')));
-		});
-		if (pong) return;
-		await new Promise((resolve) => setTimeout(resolve, 200));
-	}
-	throw new Error(`Redis did not answer on 127.0.0.1:${port} within ${timeoutMs} ms.`);
-}
-
-async function startRedis(): Promise<{ port: number; stop(): Promise<void> }> {
-	if (spawnSync('redis-server', ['--version']).status !== 0) {
-		throw new Error('redis-server is not installed (Debian: apt-get install redis-server).');
-	}
-	const port = await freePort();
-	const child: ChildProcess = spawn(
-		'redis-server',
-		['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-		{ stdio: ['ignore', 'pipe', 'pipe'] },
-	);
-	let output = '';
-	const keep = (chunk: Buffer) => {
-		output = (output + chunk.toString()).slice(-4000);
-	};
-	child.stdout?.on('data', keep);
-	child.stderr?.on('data', keep);
-	const exit = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-	const stop = async () => {
-		if (child.exitCode !== null || child.signalCode !== null) return;
-		child.kill('SIGTERM');
-		const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-		await exit;
-		clearTimeout(timer);
-	};
-	try {
-		await waitForRedis(port);
-	} catch (error) {
-		await stop();
-		throw new Error(`${(error as Error).message}\n${output}`);
-	}
-	return { port, stop };
-}
-
 /** Calls a production webhook, and returns its answer and the execution the main enqueued for it. */
 async function callWebhook(
 	instance: N8nInstance,
@@ -240,15 +185,13 @@ async function main() {
 	try {
 		const redis = await startRedis();
 		stops.push(() => redis.stop());
-		log(`Redis on 127.0.0.1:${redis.port}`);
+		const postgres = await startPostgres();
+		stops.push(() => postgres.stop());
+		log(`Redis on 127.0.0.1:${redis.port}, PostgreSQL on 127.0.0.1:${postgres.port}`);
 		const simulator = await startSimulator();
 		stops.push(() => simulator.close());
 
-		const queueEnv = {
-			EXECUTIONS_MODE: 'queue',
-			QUEUE_BULL_REDIS_HOST: '127.0.0.1',
-			QUEUE_BULL_REDIS_PORT: String(redis.port),
-		};
+		const queueEnv = { EXECUTIONS_MODE: 'queue', ...redis.env, ...postgres.env };
 		const instance = await prepareInstance({
 			userFolder: path.join(QUEUE_DIR, 'user'),
 			fresh: true,
@@ -271,10 +214,7 @@ async function main() {
 			simulatorCredential(simulator.baseUrl, DEFAULT_API_KEY),
 			workflows,
 		);
-		for (const workflow of workflows) {
-			const published = await n8nCli(instance, ['publish:workflow', `--id=${workflow.id}`]);
-			check(published.code === 0, `n8n publish:workflow --id=${workflow.id}: ${published.stderr}`);
-		}
+		for (const workflow of workflows) await publishWorkflow(instance, String(workflow.id));
 
 		log('Starting the main (n8n start) and a worker (n8n worker)…');
 		// The worker has its own task broker port: two n8n processes on one machine.
@@ -436,7 +376,7 @@ async function main() {
 		log(`delivery-reports: ${enqueued.length} delivery reports ran on the worker`);
 
 		const evidence =
-			/Enqueued execution|Execution \d+ \(job|Worker (started|finished) execution|sqlite/;
+			/Enqueued execution|Execution \d+ \(job|Worker (started|finished) execution|postgres|sqlite/i;
 		for (const [name, n8n] of [
 			['main', main],
 			['worker', worker],

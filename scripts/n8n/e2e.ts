@@ -1,0 +1,19 @@
+/**
+ * `npm run test:e2e [-- <n8n version> …]`: the e2e suite (test/e2e) on each real n8n release of
+ * README > Compatibility, each installed apart on first use.
+ */
+import { pickVersions, runOnEach, runScript } from '../per-version';
+import { ensureN8n, N8N_RELEASES } from './install';
+
+const releases = pickVersions(N8N_RELEASES, (release) => release.version, process.argv.slice(2));
+
+runScript(() =>
+	runOnEach(releases, {
+		label: (release) => `n8n ${release.version}`,
+		prepare: async (release) => {
+			await ensureN8n(release);
+			return { N8N_RELEASE: release.version };
+		},
+		jestArgs: ['--config', 'jest.e2e.config.js'],
+	}),
+);
