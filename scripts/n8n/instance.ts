@@ -174,7 +174,8 @@ export function n8nCli(
 async function mustN8nCli(instance: N8nInstance, args: string[]): Promise<RunResult> {
 	const result = await n8nCli(instance, args);
 	if (result.code !== 0) {
-		throw new Error(`n8n ${args.join(' ')} failed (exit ${result.code}):\n${result.stderr}`);
+		const output = `${result.stderr}\n${result.stdout}`.trim().slice(-6000);
+		throw new Error(`n8n ${args.join(' ')} failed (exit ${result.code}):\n${output}`);
 	}
 	return result;
 }
@@ -463,7 +464,10 @@ export type ItemJson = Record<string, any>;
 /** A run's node outputs, as n8n saves them. */
 export type RunData = Record<
 	string,
-	Array<{ data?: { main: Array<Array<{ json: ItemJson }> | null> } }>
+	Array<{
+		data?: { main: Array<Array<{ json: ItemJson }> | null> };
+		error?: { message: string; description?: string };
+	}>
 >;
 
 /** The items a node put on one output (0: main, 1: error) over all its runs; throws if it did not run. */

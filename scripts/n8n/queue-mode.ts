@@ -34,6 +34,9 @@ import {
 import { startPostgres, startRedis } from './services';
 
 const QUEUE_DIR = path.join(LOCAL_DIR, 'queue');
+/** delivery-reports as it is, and with the trigger's Production URL typed in, run manually. */
+const MANUAL_RUN_ID = 'smsPartnerQuManu';
+const MANUAL_TYPED_ID = 'smsPartnerQuMnTy';
 
 type Json = Record<string, unknown>;
 type Item = { json: Json };
@@ -127,6 +130,36 @@ function withPastedTriggerUrl(workflow: Workflow, n8nUrl: string): Workflow {
 	};
 }
 
+/**
+ * The example unchanged but for its ids: its SMS Partner Trigger gets a webhook of its own, so that
+ * both copies of delivery-reports can be published at once.
+ */
+function withOwnTriggerWebhook(workflow: Workflow, id: string): Workflow {
+	return {
+		...workflow,
+		id,
+		name: `${workflow.name} (manual run)`,
+		active: false,
+		nodes: workflow.nodes.map((node) =>
+			node.type === TRIGGER_TYPE ? { ...node, webhookId: `${id}-callbacks` } : node,
+		),
+	};
+}
+
+/** Runs a workflow from its manual trigger as the editor's Execute workflow does; returns the execution ID. */
+async function runManually(session: RestSession, workflowId: string, trigger: string) {
+	const { status, body } = await session.request('POST', `/workflows/${workflowId}/run`, {
+		triggerToStartFrom: { name: trigger },
+	});
+	check(
+		status === 200,
+		`POST /rest/workflows/${workflowId}/run answers 200 (got ${status}: ${JSON.stringify(body)})`,
+	);
+	const executionId = String(body.data?.executionId ?? '');
+	check(executionId, `the manual run has an execution ID: ${JSON.stringify(body)}`);
+	return executionId;
+}
+
 /** Calls a production webhook, and returns its answer and the execution the main enqueued for it. */
 async function callWebhook(
 	instance: N8nInstance,
@@ -191,7 +224,13 @@ async function main() {
 		const simulator = await startSimulator();
 		stops.push(() => simulator.close());
 
-		const queueEnv = { EXECUTIONS_MODE: 'queue', ...redis.env, ...postgres.env };
+		// Manual runs on the workers too, as n8n 3.0 always runs them.
+		const queueEnv = {
+			EXECUTIONS_MODE: 'queue',
+			OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
+			...redis.env,
+			...postgres.env,
+		};
 		const instance = await prepareInstance({
 			userFolder: path.join(QUEUE_DIR, 'user'),
 			fresh: true,
@@ -208,6 +247,8 @@ async function main() {
 				withWebhookTrigger(confirm, 'smsPartnerQuConf', 'smspartner-queue-confirm'),
 				instance.url,
 			),
+			withOwnTriggerWebhook(confirm, MANUAL_RUN_ID),
+			withPastedTriggerUrl(withOwnTriggerWebhook(confirm, MANUAL_TYPED_ID), instance.url),
 		];
 		await importFixtures(
 			instance,
@@ -374,6 +415,50 @@ async function main() {
 			check(item?.event === 'deliveryReport', `execution ${executionId} holds a delivery report`);
 		}
 		log(`delivery-reports: ${enqueued.length} delivery reports ran on the worker`);
+
+		// Manual runs (the editor's Execute workflow) on the worker, as n8n 3.0 runs every one. The
+		// worker does not see the trigger's registration: the example as it is is refused with a
+		// message saying what to type instead, and runs once the Production URL is typed in.
+		const manualRun = async (workflowId: string) => {
+			const executionId = await runManually(session, workflowId, 'Appointments');
+			await waitForLine(worker, `Worker finished execution ${executionId}`, 60_000);
+			check(
+				worker.output().includes(`Worker started execution ${executionId}`) &&
+					!main.output().includes(`Worker started execution ${executionId}`),
+				`the worker ran manual execution ${executionId}`,
+			);
+			const execution = await savedExecution(session, executionId);
+			check(execution.mode === 'manual', `execution ${executionId} has mode "manual"`);
+			return { executionId, ...execution };
+		};
+		const sendsBefore = simulator.requests.filter((request) => request.path === '/v1/send').length;
+		const refused = await manualRun(MANUAL_RUN_ID);
+		const [sendRunOnWorker] = refused.runData['Ask for confirmation'] ?? [];
+		check(refused.status === 'error', `the manual run failed (${refused.status})`);
+		check(
+			/^Use This Workflow's Trigger URL For: this run sees no active SMS Partner Trigger of this workflow/.test(
+				sendRunOnWorker?.error?.message ?? '',
+			) &&
+				/fill in Delivery Report URL with the trigger's Production URL/.test(
+					sendRunOnWorker?.error?.message ?? '',
+				),
+			`the send says what to type instead: ${sendRunOnWorker?.error?.message}`,
+		);
+		check(
+			simulator.requests.filter((request) => request.path === '/v1/send').length === sendsBefore,
+			'the refused run sent nothing',
+		);
+		const typed = await manualRun(MANUAL_TYPED_ID);
+		check(typed.status === 'success', `the run with the URL typed in succeeded (${typed.status})`);
+		const confirmations = nodeOutput(typed.runData, 'Ask for confirmation');
+		check(
+			confirmations.length === patients.length &&
+				confirmations.every((json) => json.success === true && typeof json.messageId === 'number'),
+			`one sent confirmation per appointment: ${JSON.stringify(confirmations)}`,
+		);
+		log(
+			`manual runs on the worker: execution ${refused.executionId} refused ("${sendRunOnWorker?.error?.message?.slice(0, 80)}…"), execution ${typed.executionId} sent ${confirmations.length} with the URL typed in`,
+		);
 
 		const evidence =
 			/Enqueued execution|Execution \d+ \(job|Worker (started|finished) execution|postgres|sqlite/i;

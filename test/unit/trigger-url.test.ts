@@ -121,12 +121,14 @@ describe('triggerUrlFor', () => {
 		['an empty URL', withRegistry({ Trigger: { url: '', events: ['*'] } })],
 		['events that are no list', withRegistry({ Trigger: { url: DLR_URL, events: '*' } })],
 		['no events', withRegistry({ Trigger: { url: DLR_URL } })],
-	])('takes static data with %s for a workflow without an active trigger', (_case, staticData) => {
+	])('takes static data with %s for a run that sees no active trigger', (_case, staticData) => {
 		const refusal = refusalOf(() => urlFor(staticData, 'deliveryReport'));
 		expect(refusal.parameter).toBe(FIELD);
-		expect(refusal.message).toBe(`${FIELD}: this workflow has no active SMS Partner Trigger`);
+		expect(refusal.message).toBe(
+			`${FIELD}: this run sees no active SMS Partner Trigger of this workflow`,
+		);
 		expect(refusal.hint).toBe(
-			"Add an SMS Partner Trigger to this workflow and activate (publish) the workflow: n8n then knows the trigger's production URL. Or fill in Delivery Report URL with the trigger's Production URL instead, as you must in queue mode, where production runs on workers do not see the trigger's registration.",
+			`Add an SMS Partner Trigger to this workflow and publish (activate) it: n8n then knows the trigger's production URL. In queue mode, runs on workers never see it (production runs, and from n8n 3.0 every manual run): there, fill in ${URL_FIELD} with the trigger's Production URL (the trigger's panel shows it under Webhook URLs; with a Secret Token, add ?token=<the token>) and stop using ${FIELD}.`,
 		);
 	});
 

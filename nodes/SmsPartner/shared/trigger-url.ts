@@ -103,11 +103,12 @@ export function triggerUrlFor(
 ): string {
 	const registered = listenersIn(staticData);
 	const { label, choice } = EVENT_NAMES[event];
+	// n8n gives runs on queue-mode workers no static data of the main's: their runs see no trigger.
 	if (registered.length === 0) {
 		throw new InvalidParameterError(
 			field,
-			`${field}: this workflow has no active SMS Partner Trigger`,
-			`Add an SMS Partner Trigger to this workflow and activate (publish) the workflow: n8n then knows the trigger's production URL. Or fill in ${urlField} with the trigger's Production URL instead, as you must in queue mode, where production runs on workers do not see the trigger's registration.`,
+			`${field}: this run sees no active SMS Partner Trigger of this workflow`,
+			`Add an SMS Partner Trigger to this workflow and publish (activate) it: n8n then knows the trigger's production URL. In queue mode, runs on workers never see it (production runs, and from n8n 3.0 every manual run): there, fill in ${urlField} with the trigger's Production URL (the trigger's panel shows it under Webhook URLs; with a Secret Token, add ?token=<the token>) and stop using ${field}.`,
 		);
 	}
 	const listening = registered.filter((listener) => listensTo(listener, event));
