@@ -9,7 +9,8 @@ export interface VersionRun<T> {
 	label: (version: T) => string;
 	/** Installs what the version needs; returns the environment that points the suite at it. */
 	prepare: (version: T) => Promise<NodeJS.ProcessEnv>;
-	jestArgs: string[];
+	/** Jest's arguments for the version (its config, the suites to run). */
+	jestArgs: (version: T) => string[];
 }
 
 /** Runs the suite on each version; resolves to the exit code (1 if any failed). */
@@ -17,8 +18,9 @@ export async function runOnEach<T>(versions: readonly T[], run: VersionRun<T>): 
 	const failed: string[] = [];
 	for (const version of versions) {
 		const env = await run.prepare(version);
-		console.log(`\n${run.jestArgs.join(' ')} on ${run.label(version)}`);
-		await runCommand('npx', ['jest', ...run.jestArgs], {
+		const args = run.jestArgs(version);
+		console.log(`\njest ${args.join(' ')} on ${run.label(version)}`);
+		await runCommand('npx', ['jest', ...args], {
 			cwd: PROJECT_ROOT,
 			env: { ...process.env, ...env },
 			inherit: true,

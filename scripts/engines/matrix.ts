@@ -37,6 +37,6 @@ runScript(() =>
 		label: (engine) => `n8n-core ${engine.core} (n8n ${engine.n8n})`,
 		prepare: async (engine) => ({ N8N_ENGINE_DIR: await ensureEngine(engine) }),
 		// Older engines leave timers running after a run; the tests themselves close what they open.
-		jestArgs: ['--config', 'jest.engines.config.js', '--forceExit'],
+		jestArgs: () => ['--config', 'jest.engines.config.js', '--forceExit'],
 	}),
 );

@@ -3,7 +3,7 @@
  * README > Compatibility, each installed apart on first use.
  */
 import { pickVersions, runOnEach, runScript } from '../per-version';
-import { ensureN8n, N8N_RELEASES } from './install';
+import { ensureN8n, N8N_RELEASES, OLDEST_N8N } from './install';
 
 const releases = pickVersions(N8N_RELEASES, (release) => release.version, process.argv.slice(2));
 
@@ -14,6 +14,11 @@ runScript(() =>
 			await ensureN8n(release);
 			return { N8N_RELEASE: release.version };
 		},
-		jestArgs: ['--config', 'jest.e2e.config.js'],
+		// n8n 1 gives manual runs no static data, so the trigger suite's manual run, which takes the
+		// trigger's URL from there, cannot pass on it (README > Compatibility).
+		jestArgs: (release) =>
+			release === OLDEST_N8N
+				? ['--config', 'jest.e2e.config.js', 'test/e2e/n8n.test.ts']
+				: ['--config', 'jest.e2e.config.js'],
 	}),
 );

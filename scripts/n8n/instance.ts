@@ -419,6 +419,45 @@ export async function waitForWebhook(
 	throw new Error(`The webhook ${webhookPath} was not registered within ${timeoutMs} ms: ${last}`);
 }
 
+/**
+ * Runs a saved workflow from its manual trigger as the editor's Execute workflow does; returns
+ * the execution ID. n8n 2 runs the saved workflow; n8n 1 takes the workflow in the request, as
+ * the editor holds it (without static data).
+ */
+export async function runManually(
+	instance: N8nInstance,
+	session: RestSession,
+	workflowId: string,
+	trigger: string,
+): Promise<string> {
+	const body: Record<string, unknown> = { triggerToStartFrom: { name: trigger } };
+	if (instance.installation.version.startsWith('1.')) {
+		const saved = await session.request('GET', `/workflows/${workflowId}`);
+		if (saved.status !== 200) throw new Error(`GET /rest/workflows/${workflowId}: ${saved.status}`);
+		const { id, name, nodes, connections, settings, pinData, active, versionId, meta } =
+			saved.body.data;
+		body.workflowData = {
+			id,
+			name,
+			nodes,
+			connections,
+			settings,
+			pinData,
+			active,
+			versionId,
+			meta,
+		};
+	}
+	const run = await session.request('POST', `/workflows/${workflowId}/run`, body);
+	const executionId = run.body?.data?.executionId;
+	if (run.status !== 200 || !executionId) {
+		throw new Error(
+			`POST /rest/workflows/${workflowId}/run answered ${run.status}: ${JSON.stringify(run.body)}`,
+		);
+	}
+	return String(executionId);
+}
+
 /** n8n's execution data is serialized with `flatted`: strings in arrays and objects are indexes. */
 function unflatten(text: string): unknown {
 	const table = JSON.parse(text) as unknown[];

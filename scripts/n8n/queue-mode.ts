@@ -21,6 +21,7 @@ import {
 	prepareInstance,
 	publishWorkflow,
 	RestSession,
+	runManually,
 	simulatorCredential,
 	startN8n,
 	TRIGGER_TYPE,
@@ -144,20 +145,6 @@ function withOwnTriggerWebhook(workflow: Workflow, id: string): Workflow {
 			node.type === TRIGGER_TYPE ? { ...node, webhookId: `${id}-callbacks` } : node,
 		),
 	};
-}
-
-/** Runs a workflow from its manual trigger as the editor's Execute workflow does; returns the execution ID. */
-async function runManually(session: RestSession, workflowId: string, trigger: string) {
-	const { status, body } = await session.request('POST', `/workflows/${workflowId}/run`, {
-		triggerToStartFrom: { name: trigger },
-	});
-	check(
-		status === 200,
-		`POST /rest/workflows/${workflowId}/run answers 200 (got ${status}: ${JSON.stringify(body)})`,
-	);
-	const executionId = String(body.data?.executionId ?? '');
-	check(executionId, `the manual run has an execution ID: ${JSON.stringify(body)}`);
-	return executionId;
 }
 
 /** Calls a production webhook, and returns its answer and the execution the main enqueued for it. */
@@ -420,7 +407,7 @@ async function main() {
 		// worker does not see the trigger's registration: the example as it is is refused with a
 		// message saying what to type instead, and runs once the Production URL is typed in.
 		const manualRun = async (workflowId: string) => {
-			const executionId = await runManually(session, workflowId, 'Appointments');
+			const executionId = await runManually(instance, session, workflowId, 'Appointments');
 			await waitForLine(worker, `Worker finished execution ${executionId}`, 60_000);
 			check(
 				worker.output().includes(`Worker started execution ${executionId}`) &&

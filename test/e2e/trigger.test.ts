@@ -14,6 +14,7 @@ import {
 	packPackage,
 	prepareInstance,
 	publishTriggerWorkflows,
+	runManually,
 	RestSession,
 	simulatorCredential,
 	startN8n,
@@ -133,10 +134,7 @@ test('a GET on the trigger URL is a health check: answered, nothing started', as
 
 test("a manual run's sends give SMS Partner this active workflow's trigger URL; the delivery reports start the workflow", async () => {
 	// What "Execute workflow" does in the editor: a manual run from the trigger with pinned items.
-	const run = await session.request('POST', `/workflows/${WORKFLOW_ID}/run`, {
-		triggerToStartFrom: { name: 'Appointments' },
-	});
-	expect(run.status).toBe(200);
+	await runManually(instance, session, WORKFLOW_ID, 'Appointments');
 	const [sendRun] = await nextExecutions(1);
 	const sent = nodeOutput(sendRun, 'Ask for confirmation');
 	expect(sent).toHaveLength(2);

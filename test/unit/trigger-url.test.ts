@@ -128,7 +128,7 @@ describe('triggerUrlFor', () => {
 			`${FIELD}: this run sees no active SMS Partner Trigger of this workflow`,
 		);
 		expect(refusal.hint).toBe(
-			`Add an SMS Partner Trigger to this workflow and publish (activate) it: n8n then knows the trigger's production URL. In queue mode, runs on workers never see it (production runs, and from n8n 3.0 every manual run): there, fill in ${URL_FIELD} with the trigger's Production URL (the trigger's panel shows it under Webhook URLs; with a Secret Token, add ?token=<the token>) and stop using ${FIELD}.`,
+			`Add an SMS Partner Trigger to this workflow and publish (activate) it: n8n then knows the trigger's production URL, in the runs it gives the workflow's static data. Some runs never see it: manual runs in n8n 1, and in queue mode the runs on workers (production runs, and from n8n 3.0 every manual run). There, fill in ${URL_FIELD} with the trigger's Production URL (the trigger's panel shows it under Webhook URLs; with a Secret Token, add ?token=<the token>) and stop using ${FIELD}.`,
 		);
 	});
 

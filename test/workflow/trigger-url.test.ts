@@ -189,7 +189,7 @@ describe("Number > Verify with the workflow's SMS Partner Trigger URL", () => {
 });
 
 describe('Refusals, one per item, before any request', () => {
-	const noTrigger = `${FIELD}: this run sees no active SMS Partner Trigger of this workflow. Add an SMS Partner Trigger to this workflow and publish (activate) it: n8n then knows the trigger's production URL. In queue mode, runs on workers never see it (production runs, and from n8n 3.0 every manual run): there, fill in Delivery Report URL with the trigger's Production URL (the trigger's panel shows it under Webhook URLs; with a Secret Token, add ?token=<the token>) and stop using ${FIELD}.`;
+	const noTrigger = `${FIELD}: this run sees no active SMS Partner Trigger of this workflow. Add an SMS Partner Trigger to this workflow and publish (activate) it: n8n then knows the trigger's production URL, in the runs it gives the workflow's static data. Some runs never see it: manual runs in n8n 1, and in queue mode the runs on workers (production runs, and from n8n 3.0 every manual run). There, fill in Delivery Report URL with the trigger's Production URL (the trigger's panel shows it under Webhook URLs; with a Secret Token, add ?token=<the token>) and stop using ${FIELD}.`;
 
 	it.each<[string, INodeParameters, IDataObject, string | RegExp]>([
 		['no trigger is active', send({ triggerUrlFor: ['deliveryReports'] }), {}, noTrigger],

@@ -103,12 +103,12 @@ export function triggerUrlFor(
 ): string {
 	const registered = listenersIn(staticData);
 	const { label, choice } = EVENT_NAMES[event];
-	// n8n gives runs on queue-mode workers no static data of the main's: their runs see no trigger.
+	// n8n gives some runs no static data (n8n 1 manual runs, queue-mode workers): they see no trigger.
 	if (registered.length === 0) {
 		throw new InvalidParameterError(
 			field,
 			`${field}: this run sees no active SMS Partner Trigger of this workflow`,
-			`Add an SMS Partner Trigger to this workflow and publish (activate) it: n8n then knows the trigger's production URL. In queue mode, runs on workers never see it (production runs, and from n8n 3.0 every manual run): there, fill in ${urlField} with the trigger's Production URL (the trigger's panel shows it under Webhook URLs; with a Secret Token, add ?token=<the token>) and stop using ${field}.`,
+			`Add an SMS Partner Trigger to this workflow and publish (activate) it: n8n then knows the trigger's production URL, in the runs it gives the workflow's static data. Some runs never see it: manual runs in n8n 1, and in queue mode the runs on workers (production runs, and from n8n 3.0 every manual run). There, fill in ${urlField} with the trigger's Production URL (the trigger's panel shows it under Webhook URLs; with a Secret Token, add ?token=<the token>) and stop using ${field}.`,
 		);
 	}
 	const listening = registered.filter((listener) => listensTo(listener, event));
