@@ -421,15 +421,13 @@ async function main() {
 		const sendsBefore = simulator.requests.filter((request) => request.path === '/v1/send').length;
 		const refused = await manualRun(MANUAL_RUN_ID);
 		const [sendRunOnWorker] = refused.runData['Ask for confirmation'] ?? [];
+		const refusal = sendRunOnWorker?.error?.message ?? '';
 		check(refused.status === 'error', `the manual run failed (${refused.status})`);
 		check(
 			/^Use This Workflow's Trigger URL For: this run sees no active SMS Partner Trigger of this workflow/.test(
-				sendRunOnWorker?.error?.message ?? '',
-			) &&
-				/fill in Delivery Report URL with the trigger's Production URL/.test(
-					sendRunOnWorker?.error?.message ?? '',
-				),
-			`the send says what to type instead: ${sendRunOnWorker?.error?.message}`,
+				refusal,
+			) && /fill in Delivery Report URL with the trigger's Production URL/.test(refusal),
+			`the send says what to type instead: ${refusal}`,
 		);
 		check(
 			simulator.requests.filter((request) => request.path === '/v1/send').length === sendsBefore,
@@ -444,7 +442,7 @@ async function main() {
 			`one sent confirmation per appointment: ${JSON.stringify(confirmations)}`,
 		);
 		log(
-			`manual runs on the worker: execution ${refused.executionId} refused ("${sendRunOnWorker?.error?.message?.slice(0, 80)}…"), execution ${typed.executionId} sent ${confirmations.length} with the URL typed in`,
+			`manual runs on the worker: execution ${refused.executionId} refused ("${refusal.slice(0, 80)}…"), execution ${typed.executionId} sent ${confirmations.length} with the URL typed in`,
 		);
 
 		const evidence =
