@@ -180,21 +180,41 @@ async function waitForLine(n8n: RunningN8n, line: string, timeoutMs = 30_000): P
 	}
 }
 
-/** Checks that the worker ran the execution, and returns its node outputs (REST API). */
+/** An execution the main handed to the worker: a webhook's (job known) or a manual run's. */
+type Handed = { executionId: string; jobId?: string; mode: 'webhook' | 'manual' };
+
+/**
+ * Waits (bounded) until the worker finished the execution, checks that the worker and not the main
+ * ran it, in the expected mode, and returns it as saved (REST API). Its status is the caller's check.
+ */
 async function workerExecution(
+	session: RestSession,
+	main: RunningN8n,
+	worker: RunningN8n,
+	{ executionId, jobId = '', mode }: Handed,
+): Promise<{ status: string; runData: RunData }> {
+	const job = `execution ${executionId} (job ${jobId}`;
+	await waitForLine(worker, `Worker finished ${job}`, 60_000);
+	check(worker.output().includes(`Worker started ${job}`), `the worker logged "started ${job}"`);
+	check(!main.output().includes(`Worker started ${job}`), 'the main did not run the execution');
+	const execution = await savedExecution(session, executionId);
+	check(execution.mode === mode, `execution ${executionId} has mode "${mode}" (${execution.mode})`);
+	return execution;
+}
+
+/** A webhook's execution, which must have succeeded on the worker; returns its node outputs. */
+async function webhookRun(
 	session: RestSession,
 	main: RunningN8n,
 	worker: RunningN8n,
 	executionId: string,
 	jobId: string,
 ): Promise<RunData> {
-	const started = `Worker started execution ${executionId} (job ${jobId})`;
-	const finished = `Worker finished execution ${executionId} (job ${jobId})`;
-	check(worker.output().includes(started), `the worker logged "${started}"`);
-	check(worker.output().includes(finished), `the worker logged "${finished}"`);
-	check(!main.output().includes(started), 'the main did not run the execution itself');
-	const execution = await savedExecution(session, executionId);
-	check(execution.mode === 'webhook', `execution ${executionId} has mode "webhook"`);
+	const execution = await workerExecution(session, main, worker, {
+		executionId,
+		jobId,
+		mode: 'webhook',
+	});
 	check(execution.status === 'success', `execution ${executionId} succeeded (${execution.status})`);
 	return execution.runData;
 }
@@ -285,13 +305,7 @@ async function main() {
 			return { ...json, remindAt: json.remindAt ? new Date(day).toISOString() : '' };
 		});
 		const sendCall = await callWebhook(instance, main, 'smspartner-queue-send', appointments);
-		const sendRun = await workerExecution(
-			session,
-			main,
-			worker,
-			sendCall.executionId,
-			sendCall.jobId,
-		);
+		const sendRun = await webhookRun(session, main, worker, sendCall.executionId, sendCall.jobId);
 		const sent = nodeOutput(sendRun, 'Send reminder');
 		check(sent.length === appointments.length, `one Send item per appointment (${sent.length})`);
 		sent.forEach((json, index) => {
@@ -323,7 +337,7 @@ async function main() {
 			return { ...json, messageId: index === 0 ? sent[sentIndex].messageId : lastId + index };
 		});
 		const cancelCall = await callWebhook(instance, main, 'smspartner-queue-cancel', cancelled);
-		const cancelRun = await workerExecution(
+		const cancelRun = await webhookRun(
 			session,
 			main,
 			worker,
@@ -361,7 +375,7 @@ async function main() {
 		// the simulator posts to the main runs on the worker too.
 		const patients = confirm.pinData!.Appointments.map(({ json }) => json);
 		const confirmCall = await callWebhook(instance, main, 'smspartner-queue-confirm', patients);
-		await workerExecution(session, main, worker, confirmCall.executionId, confirmCall.jobId);
+		await webhookRun(session, main, worker, confirmCall.executionId, confirmCall.jobId);
 		const dlrSends = simulator.requests.filter(
 			(request) => request.path === '/v1/send' && (request.body as Json).urlDlr,
 		);
@@ -396,8 +410,7 @@ async function main() {
 		);
 		for (const [, executionId, jobId] of enqueued) {
 			// The trigger answers on receipt: the worker may still be running the execution.
-			await waitForLine(worker, `Worker finished execution ${executionId} (job ${jobId})`);
-			const reportRun = await workerExecution(session, main, worker, executionId, jobId);
+			const reportRun = await webhookRun(session, main, worker, executionId, jobId);
 			const [item] = nodeOutput(reportRun, 'What happened');
 			check(item?.event === 'deliveryReport', `execution ${executionId} holds a delivery report`);
 		}
@@ -408,14 +421,10 @@ async function main() {
 		// message saying what to type instead, and runs once the Production URL is typed in.
 		const manualRun = async (workflowId: string) => {
 			const executionId = await runManually(instance, session, workflowId, 'Appointments');
-			await waitForLine(worker, `Worker finished execution ${executionId}`, 60_000);
-			check(
-				worker.output().includes(`Worker started execution ${executionId}`) &&
-					!main.output().includes(`Worker started execution ${executionId}`),
-				`the worker ran manual execution ${executionId}`,
-			);
-			const execution = await savedExecution(session, executionId);
-			check(execution.mode === 'manual', `execution ${executionId} has mode "manual"`);
+			const execution = await workerExecution(session, main, worker, {
+				executionId,
+				mode: 'manual',
+			});
 			return { executionId, ...execution };
 		};
 		const sendsBefore = simulator.requests.filter((request) => request.path === '/v1/send').length;
