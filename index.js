@@ -1,2 +1,3 @@
-// n8n finds the node and the credential through the "n8n" field of package.json.
+// n8n loads the node, the trigger and the credential through the "n8n" field of package.json, so
+// the published package has no main module and this file stays out of the tarball.
 module.exports = {};

@@ -46,14 +46,3 @@ export function pickVersions<T>(
 	}
 	return names.length ? all.filter((version) => names.includes(nameOf(version))) : [...all];
 }
-
-/** Runs `main` as the script's body: its result is the exit code, an error is printed. */
-export function runScript(main: () => Promise<number>): void {
-	main().then(
-		(code) => (process.exitCode = code),
-		(error: Error) => {
-			console.error(error.message);
-			process.exitCode = 1;
-		},
-	);
-}

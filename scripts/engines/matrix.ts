@@ -7,7 +7,8 @@
 import path from 'node:path';
 
 import { ensureInstalled, LOCAL_DIR, NPM_INSTALL, runCommand } from '../local-install';
-import { pickVersions, runOnEach, runScript } from '../per-version';
+import { pickVersions, runOnEach } from '../per-version';
+import { runScript } from '../run-script';
 
 const ENGINES_DIR = path.join(LOCAL_DIR, 'engines');
 

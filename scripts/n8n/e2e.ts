@@ -2,7 +2,8 @@
  * `npm run test:e2e [-- <n8n version> …]`: the e2e suite (test/e2e) on each real n8n release of
  * README > Compatibility, each installed apart on first use.
  */
-import { pickVersions, runOnEach, runScript } from '../per-version';
+import { pickVersions, runOnEach } from '../per-version';
+import { runScript } from '../run-script';
 import { ensureN8n, N8N_RELEASES, OLDEST_N8N } from './install';
 
 const releases = pickVersions(N8N_RELEASES, (release) => release.version, process.argv.slice(2));

@@ -15,7 +15,8 @@ import {
 	NPM_QUIET,
 	runCommand,
 } from '../local-install';
-import { pickVersions, runScript } from '../per-version';
+import { pickVersions } from '../per-version';
+import { runScript } from '../run-script';
 
 export { LOCAL_DIR, PROJECT_ROOT } from '../local-install';
 
