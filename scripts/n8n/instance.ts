@@ -276,7 +276,6 @@ export async function startN8n(
 		timeoutMs?: number;
 		args?: string[];
 		echo?: boolean;
-		waitFor?: string;
 		readyLine?: string;
 	} = {},
 ): Promise<RunningN8n> {
@@ -311,9 +310,9 @@ export async function startN8n(
 		},
 	};
 	const deadline = Date.now() + (options.timeoutMs ?? 90_000);
-	// /rest/settings answers before the controllers are all mounted; GET /rest/login answers 401
-	// (not 404) once they are.
-	const probe = options.waitFor ?? `${instance.url}/rest/login`;
+	// A first start answers every path with 200 (a starting-up page), then 404 while it mounts the
+	// controllers, and only then 401 for GET /rest/login without a session: the REST API is up.
+	const probe = `${instance.url}/rest/login`;
 	while (Date.now() < deadline) {
 		if (exited) throw new Error(`n8n exited while starting:\n${output}`);
 		if (options.readyLine !== undefined) {
@@ -323,7 +322,7 @@ export async function startN8n(
 		}
 		try {
 			const response = await fetch(probe, { signal: AbortSignal.timeout(2000) });
-			if (response.status !== 404 && response.status < 500) return running;
+			if (response.status === 401) return running;
 		} catch {
 			// not listening yet
 		}
@@ -331,7 +330,7 @@ export async function startN8n(
 	}
 	await running.stop();
 	const awaited =
-		options.readyLine === undefined ? `answer ${probe}` : `print "${options.readyLine}"`;
+		options.readyLine === undefined ? `answer 401 at ${probe}` : `print "${options.readyLine}"`;
 	throw new Error(`n8n did not ${awaited} within ${options.timeoutMs ?? 90_000} ms:\n${output}`);
 }
 
