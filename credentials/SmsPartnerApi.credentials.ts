@@ -67,6 +67,9 @@ export class SmsPartnerApi implements ICredentialType {
 			baseURL: '={{$credentials.baseUrl || "' + SMS_PARTNER_DEFAULT_BASE_URL + '"}}',
 			url: '/me',
 			method: 'GET',
+			// A refused key answers HTTP 401 with SMS Partner's code: the rules below read its body,
+			// where n8n would otherwise say only "Unauthorized".
+			ignoreHttpStatusErrors: true,
 		},
 		// A rule can only match a value, so "success is not true" takes two: false and missing.
 		rules: [
@@ -75,8 +78,7 @@ export class SmsPartnerApi implements ICredentialType {
 				properties: {
 					key: 'success',
 					value: false,
-					message:
-						'SMS Partner refused this API key. Copy the key again from the SMS Partner dashboard.',
+					message: `SMS Partner refused this API key (its code 10: invalid key). Copy the key again from the SMS Partner dashboard, and check that Base URL is ${SMS_PARTNER_DEFAULT_BASE_URL} or your proxy.`,
 				},
 			},
 			{
@@ -84,8 +86,7 @@ export class SmsPartnerApi implements ICredentialType {
 				properties: {
 					key: 'success',
 					value: undefined,
-					message:
-						'The Base URL did not answer like the SMS Partner API. Check it, e.g. https://api.smspartner.fr/v1.',
+					message: `Base URL did not answer like the SMS Partner API. Check it, e.g. ${SMS_PARTNER_DEFAULT_BASE_URL}.`,
 				},
 			},
 		],

@@ -49,8 +49,10 @@ export class SmsPartnerTrigger implements INodeType {
 		version: 1,
 		subtitle:
 			'={{($parameter["events"] || []).includes("*") ? "all events" : ($parameter["events"] || []).join(", ")}}',
+		// n8n's nodes panel shows one "SMS Partner" entry for both nodes, with this description:
+		// it speaks for the action node too.
 		description:
-			'Starts the workflow when SMS Partner posts a delivery report, a reply, a STOP or a number check result',
+			'Send, schedule and cancel SMS with SMS Partner, and start workflows when it posts a delivery report, a reply, a STOP or a number check result',
 		defaults: { name: 'SMS Partner Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -79,7 +81,7 @@ export class SmsPartnerTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					"SMS Partner calls the Production URL above (Webhook URLs) once the workflow is published (active). Give it to SMS Partner in one of two ways: in the SMS Partner node of this workflow, set Additional Fields > Use This Workflow's Trigger URL For (sends) or Use This Workflow's Trigger URL (Verify); or paste it in the SMS Partner dashboard (reply URL) or in a Delivery Report URL, Reply URL or Notify URL field. With a Secret Token, add ?token= and the token to the end of a pasted URL.",
+					"SMS Partner calls the Production URL above (Webhook URLs) once the workflow is published (active). Give it to SMS Partner in one of two ways: in the SMS Partner node of this workflow, set Additional Fields > Callbacks to This Workflow (sends) or Use This Workflow's Trigger URL (Verify); or paste it in the SMS Partner dashboard (reply URL) or in a Delivery Report URL, Reply URL or Notify URL field. With a Secret Token, add ?token= and the token to the end of a pasted URL.",
 				name: 'notice',
 				type: 'notice',
 				default: '',

@@ -112,7 +112,7 @@ function withWebhookTrigger(workflow: Workflow, id: string, webhookPath: string)
 /**
  * In queue mode, production runs happen on workers, which n8n does not give the workflow's static
  * data, where the trigger registers its URL: the send gets the trigger's Production URL typed in
- * (here its token too) instead of Use This Workflow's Trigger URL For.
+ * (here its token too) instead of Callbacks to This Workflow.
  */
 function withPastedTriggerUrl(workflow: Workflow, n8nUrl: string): Workflow {
 	const trigger = workflow.nodes.find((node) => node.type === TRIGGER_TYPE);
@@ -433,7 +433,7 @@ async function main() {
 		const refusal = sendRunOnWorker?.error?.message ?? '';
 		check(refused.status === 'error', `the manual run failed (${refused.status})`);
 		check(
-			/^Use This Workflow's Trigger URL For: this run sees no active SMS Partner Trigger of this workflow/.test(
+			/^Callbacks to This Workflow: this run sees no active SMS Partner Trigger of this workflow/.test(
 				refusal,
 			) && /fill in Delivery Report URL with the trigger's Production URL/.test(refusal),
 			`the send says what to type instead: ${refusal}`,

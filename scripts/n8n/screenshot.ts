@@ -8,16 +8,14 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-import { chromium } from 'playwright-core';
-
 import { DEFAULT_API_KEY, startSimulator } from '../../simulator';
+import { launchChromium, openNode, signedInPage } from './browser';
 import { LOCAL_DIR, PROJECT_ROOT } from './install';
 import {
 	EXAMPLES_DIR,
 	exampleWorkflows,
 	importFixtures,
 	installCommunityPackage,
-	OWNER,
 	packPackage,
 	prepareInstance,
 	publishTriggerWorkflows,
@@ -27,7 +25,6 @@ import {
 	type RunningN8n,
 } from './instance';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** What to open, the fields that must show, and where the picture goes. */
 const SHOTS = [
 	{
@@ -47,31 +44,10 @@ const SHOTS = [
 ];
 
 async function main() {
-	// Chromium's profile and Playwright's temporary files stay inside .local.
-	const chromiumHome = path.join(LOCAL_DIR, 'chromium');
-	mkdirSync(path.join(chromiumHome, 'tmp'), { recursive: true });
-	process.env.TMPDIR = path.join(chromiumHome, 'tmp');
-	if (!existsSync(CHROMIUM))
-		throw new Error(`No Chromium at ${CHROMIUM} (apt-get install chromium).`);
 	if (!existsSync(path.join(PROJECT_ROOT, 'dist'))) throw new Error('Run npm run build first.');
 	const simulator = await startSimulator();
 	let n8n: RunningN8n | undefined;
-	const browser = await chromium.launch({
-		executablePath: CHROMIUM,
-		env: {
-			...process.env,
-			HOME: chromiumHome,
-			XDG_CONFIG_HOME: chromiumHome,
-			XDG_CACHE_HOME: chromiumHome,
-		},
-		args: [
-			'--headless',
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-background-networking',
-			'--disable-component-update',
-		],
-	});
+	const browser = await launchChromium();
 	try {
 		const folder = path.join(LOCAL_DIR, 'screenshot');
 		const instance = await prepareInstance({ userFolder: path.join(folder, 'user'), fresh: true });
@@ -90,28 +66,12 @@ async function main() {
 		n8n = await startN8n(instance, { timeoutMs: 120_000 });
 		await new RestSession(instance.url).signIn();
 
-		const page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
-		page.setDefaultTimeout(30_000);
-		await page.goto(`${instance.url}/signin`);
-		await page
-			.locator('input[type="email"], input[name="emailOrLdapLoginId"]')
-			.first()
-			.fill(OWNER.email);
-		await page.locator('input[type="password"]').first().fill(OWNER.password);
-		await page.keyboard.press('Enter');
-		await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+		const page = await signedInPage(browser, instance);
 
 		for (const shot of SHOTS) {
 			const workflow = workflows[files.indexOf(shot.example)];
 			await page.goto(`${instance.url}/workflow/${String(workflow.id)}`);
-			// The canvas shows the node by its name, with the SMS Partner icon.
-			await page.getByText(shot.node, { exact: true }).first().waitFor();
-			const node = page
-				.locator(`[data-node-name="${shot.node}"], [data-name="${shot.node}"]`)
-				.first();
-			await node.dblclick({ timeout: 10_000 });
-			const panel = page.locator('[data-test-id="ndv"]');
-			await panel.waitFor();
+			const panel = await openNode(page, shot.node);
 			for (const field of shot.fields) {
 				await panel.getByText(field, { exact: true }).first().waitFor();
 			}

@@ -155,7 +155,7 @@ test('cancel-reminders: a scheduled reminder is cancelled, an unknown one goes t
 	expect(JSON.stringify(runData)).not.toContain(DEFAULT_API_KEY);
 });
 
-test("the credential test passes with the simulator's key and fails with a wrong one", async () => {
+test("the credential test passes with the simulator's key and names the fix for a wrong key or Base URL", async () => {
 	const n8n = await startN8n(instance);
 	try {
 		const session = new RestSession(instance.url);
@@ -163,13 +163,13 @@ test("the credential test passes with the simulator's key and fails with a wrong
 		const types = await session.getText('/types/nodes.json');
 		expect(types).toContain(`"${NODE_TYPE}"`);
 
-		const test = (apiKey: string) =>
+		const test = (apiKey: string, baseUrl = simulator.baseUrl) =>
 			session.request('POST', '/credentials/test', {
 				credentials: {
 					id: CREDENTIAL_ID,
 					name: CREDENTIAL_NAME,
 					type: 'smsPartnerApi',
-					data: { apiKey, baseUrl: simulator.baseUrl },
+					data: { apiKey, baseUrl },
 				},
 			});
 		const good = await test(DEFAULT_API_KEY);
@@ -178,8 +178,20 @@ test("the credential test passes with the simulator's key and fails with a wrong
 
 		const bad = await test('not-the-key');
 		expect(bad.status).toBe(200);
-		expect(bad.body.data.status).toBe('Error');
+		expect(bad.body.data).toEqual({
+			status: 'Error',
+			message:
+				'SMS Partner refused this API key (its code 10: invalid key). Copy the key again from the SMS Partner dashboard, and check that Base URL is https://api.smspartner.fr/v1 or your proxy.',
+		});
 		expect(JSON.stringify(bad.body)).not.toContain('not-the-key');
+
+		// A Base URL where something answers, but not the API.
+		const elsewhere = await test(DEFAULT_API_KEY, simulator.baseUrl.replace(/\/v1$/, '/nothing'));
+		expect(elsewhere.body.data).toEqual({
+			status: 'Error',
+			message:
+				'Base URL did not answer like the SMS Partner API. Check it, e.g. https://api.smspartner.fr/v1.',
+		});
 	} finally {
 		await n8n.stop();
 	}

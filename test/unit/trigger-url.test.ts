@@ -9,7 +9,7 @@ import {
 	type TriggerEvent,
 } from '../../nodes/SmsPartner/shared/trigger-url';
 
-const FIELD = "Use This Workflow's Trigger URL For";
+const FIELD = 'Callbacks to This Workflow';
 const URL_FIELD = 'Delivery Report URL';
 const DLR_URL = 'https://n8n.example.com/webhook/a1/smspartner?token=t1';
 const REPLY_URL = 'https://n8n.example.com/webhook/b2/smspartner?token=t2';

@@ -45,7 +45,7 @@ const sendOptions: FuzzedParameter[] = [
 	{
 		path: 'additionalFields.triggerUrlFor',
 		kind: 'option',
-		names: ["Use This Workflow's Trigger URL For"],
+		names: ['Callbacks to This Workflow'],
 		// The workflow has no SMS Partner Trigger, so even a valid choice is refused.
 		refuses: (value) => !isEmptyInput(value) && !(Array.isArray(value) && value.length === 0),
 	},

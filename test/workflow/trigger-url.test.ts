@@ -13,7 +13,7 @@ const sim = useSimulator();
 const DLR_URL = 'https://n8n.example.com/webhook/1a2b/smspartner?token=reports';
 const REPLY_URL = 'https://n8n.example.com/webhook/3c4d/smspartner?token=replies';
 const CHECK_URL = 'https://n8n.example.com/webhook/5e6f/smspartner?token=checks';
-const FIELD = "Use This Workflow's Trigger URL For";
+const FIELD = 'Callbacks to This Workflow';
 const VERIFY_FIELD = "Use This Workflow's Trigger URL";
 
 /** The static data of an active workflow whose SMS Partner Triggers registered, as they do. */

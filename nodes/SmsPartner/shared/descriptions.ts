@@ -90,3 +90,25 @@ export function returnAllAndLimit(resource: string, operation: string): INodePro
 		},
 	];
 }
+
+/**
+ * The canvas subtitle, e.g. "SMS: Get Status by Tag": an expression that looks the labels up
+ * from the chosen resource and operation, since n8n shows the expression's value as it is.
+ */
+export function resourceOperationSubtitle(properties: INodeProperties[]): string {
+	const resource = properties.find((property) => property.name === 'resource');
+	const resourceName = (value: unknown) =>
+		resource?.options?.find((option) => 'value' in option && option.value === value)?.name;
+	const labels: Record<string, string> = {};
+	for (const property of properties) {
+		if (property.name !== 'operation') continue;
+		for (const resourceValue of property.displayOptions?.show?.resource ?? []) {
+			for (const option of property.options ?? []) {
+				if (!('value' in option)) continue;
+				labels[`${String(resourceValue)}:${String(option.value)}`] =
+					`${resourceName(resourceValue) ?? String(resourceValue)}: ${option.name}`;
+			}
+		}
+	}
+	return `={{ ${JSON.stringify(labels)}[$parameter["resource"] + ":" + $parameter["operation"]] ?? "" }}`;
+}

@@ -170,7 +170,7 @@ const FROM_TRIGGER = {
 >;
 
 const TRIGGER_URL_FOR: INodeProperties = {
-	displayName: "Use This Workflow's Trigger URL For",
+	displayName: 'Callbacks to This Workflow',
 	name: 'triggerUrlFor',
 	type: 'multiOptions',
 	options: Object.entries(FROM_TRIGGER).map(([value, { name, urlField }]) => ({

@@ -1,0 +1,120 @@
+/**
+ * What a user sees in the real n8n editor (headless Chromium): the nodes panel entry, the canvas
+ * subtitles, the Additional Fields labels and the credential test's message. Needs Debian's
+ * `chromium` (.ci/run installs it when missing).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import type { Browser, Page } from 'playwright-core';
+
+import { launchChromium, openNode, signedInPage } from '../../scripts/n8n/browser';
+import { LOCAL_DIR } from '../../scripts/n8n/install';
+import {
+	EXAMPLES_DIR,
+	exampleWorkflows,
+	importFixtures,
+	installCommunityPackage,
+	packPackage,
+	prepareInstance,
+	RestSession,
+	simulatorCredential,
+	startN8n,
+	type N8nInstance,
+	type RunningN8n,
+} from '../../scripts/n8n/instance';
+import { DEFAULT_API_KEY, startSimulator, type Simulator } from '../../simulator';
+
+const EDITOR_DIR = path.join(LOCAL_DIR, 'e2e-editor');
+const FILES = ['send-reminders.json', 'delivery-reports.json'];
+const [SEND_ID, CONFIRM_ID] = exampleWorkflows(() => ({}), FILES).map(({ id }) => String(id));
+
+let simulator: Simulator;
+let instance: N8nInstance;
+let n8n: RunningN8n;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+	simulator = await startSimulator();
+	instance = await prepareInstance({ userFolder: path.join(EDITOR_DIR, 'user'), fresh: true });
+	await installCommunityPackage(instance, await packPackage(path.join(EDITOR_DIR, 'pack')));
+	await importFixtures(
+		instance,
+		simulatorCredential(simulator.baseUrl, DEFAULT_API_KEY),
+		exampleWorkflows(
+			(file) => JSON.parse(readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')),
+			FILES,
+		),
+	);
+	n8n = await startN8n(instance, { timeoutMs: 120_000 });
+	await new RestSession(instance.url).signIn();
+	browser = await launchChromium();
+	page = await signedInPage(browser, instance);
+});
+
+afterAll(async () => {
+	await browser?.close();
+	await n8n?.stop();
+	await simulator?.close();
+});
+
+test('searching "SMS Partner" in the nodes panel shows one entry that says what the node does', async () => {
+	await page.goto(`${instance.url}/workflow/${SEND_ID}`);
+	await page.locator('[data-test-id="node-creator-plus-button"]').click();
+	await page.locator('[data-test-id="node-creator-search-bar"]').fill('SMS Partner');
+	const entries = page
+		.locator('[data-test-id="item-iterator-item"]')
+		.filter({ has: page.getByText('SMS Partner', { exact: true }) });
+	await entries.first().waitFor();
+	expect(await entries.count()).toBe(1);
+	const description = await entries
+		.first()
+		.locator('[data-test-id="node-creator-item-description"]')
+		.innerText();
+	// n8n shows one entry for the node and its trigger, with the trigger's description.
+	expect(description).toMatch(
+		/^Send, schedule and cancel SMS with SMS Partner, and start workflows/,
+	);
+
+	await entries.first().click();
+	const details = page.locator('[data-test-id="node-creator"]');
+	await details.getByText('Get the account credits').waitFor();
+	expect(await details.innerText()).toContain(description);
+});
+
+test('the canvas subtitles read "Resource: Operation" with the labels of the editor', async () => {
+	await page.goto(`${instance.url}/workflow/${SEND_ID}`);
+	const node = (name: string) =>
+		page.locator('[data-test-id="canvas-node"]').filter({ hasText: name });
+	await node('Send reminder').waitFor();
+	expect(await node('Send reminder').innerText()).toContain('SMS: Send');
+	expect(await node('Reminder statuses').innerText()).toContain('SMS: Get Status by Tag');
+});
+
+test('the Additional Fields labels show whole', async () => {
+	await page.goto(`${instance.url}/workflow/${CONFIRM_ID}`);
+	const panel = await openNode(page, 'Ask for confirmation');
+	const label = panel.getByText('Callbacks to This Workflow', { exact: true }).first();
+	await label.scrollIntoViewIfNeeded();
+	const clipped = await label.evaluate((element) =>
+		[element, element.parentElement!].some((box) => box.scrollWidth > box.clientWidth),
+	);
+	expect(clipped).toBe(false);
+	await page.keyboard.press('Escape');
+});
+
+test("a wrong API key's credential test names SMS Partner's code and what to check", async () => {
+	await page.goto(`${instance.url}/home/credentials`);
+	await page.getByText('SMS Partner (simulator)', { exact: true }).first().click();
+	const modal = page.locator('[data-test-id="editCredential-modal"]');
+	await modal.locator('[data-test-id="parameter-input-apiKey"] input').fill('not-the-key');
+	await modal.locator('[data-test-id="credential-save-button"]').click();
+	await modal.getByText('More details').click();
+	const message = modal.getByText(/^SMS Partner refused this API key/);
+	await message.waitFor();
+	expect(await message.innerText()).toBe(
+		'SMS Partner refused this API key (its code 10: invalid key). Copy the key again from the SMS Partner dashboard, and check that Base URL is https://api.smspartner.fr/v1 or your proxy.',
+	);
+	expect(await modal.innerText()).not.toContain('not-the-key');
+});
