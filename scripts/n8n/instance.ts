@@ -4,7 +4,7 @@
  * example workflows imported with n8n's CLI, and `n8n start` with bounded waits.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 
@@ -524,6 +524,34 @@ export async function savedExecution(
 	if (status !== 200) throw new Error(`GET /rest/executions/${executionId} answered ${status}`);
 	const data = unflatten(String(body.data.data)) as { resultData: { runData: RunData } };
 	return { status: body.data.status, mode: body.data.mode, runData: data.resultData.runData };
+}
+
+/**
+ * A prepared n8n (not started) with this build installed as a community package, the simulator's
+ * credential and the example workflows (`files`, all of examples/ by default), as `npm start`,
+ * the screenshots, the demo and the editor test use it.
+ */
+export async function prepareWithExamples(options: {
+	userFolder: string;
+	packDir: string;
+	credential: ReturnType<typeof simulatorCredential>;
+	files?: string[];
+	fresh?: boolean;
+	port?: number;
+}): Promise<{ instance: N8nInstance; files: string[]; workflows: Array<Record<string, unknown>> }> {
+	const instance = await prepareInstance({
+		userFolder: options.userFolder,
+		fresh: options.fresh,
+		port: options.port,
+	});
+	await installCommunityPackage(instance, await packPackage(options.packDir));
+	const files = options.files ?? readdirSync(EXAMPLES_DIR).filter((file) => file.endsWith('.json'));
+	const workflows = exampleWorkflows(
+		(file) => JSON.parse(readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')),
+		files,
+	);
+	await importFixtures(instance, options.credential, workflows);
+	return { instance, files, workflows };
 }
 
 /** The example workflows, each with a stable id (n8n needs one to import and to execute). */

@@ -5,19 +5,14 @@
  * the node's panel, and fails unless the panel renders with the node's own fields. Needs the Debian
  * package `chromium`.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 import { DEFAULT_API_KEY, startSimulator } from '../../simulator';
 import { launchChromium, openNode, signedInPage } from './browser';
 import { LOCAL_DIR, PROJECT_ROOT } from './install';
 import {
-	EXAMPLES_DIR,
-	exampleWorkflows,
-	importFixtures,
-	installCommunityPackage,
-	packPackage,
-	prepareInstance,
+	prepareWithExamples,
 	publishTriggerWorkflows,
 	RestSession,
 	simulatorCredential,
@@ -50,18 +45,12 @@ async function main() {
 	const browser = await launchChromium();
 	try {
 		const folder = path.join(LOCAL_DIR, 'screenshot');
-		const instance = await prepareInstance({ userFolder: path.join(folder, 'user'), fresh: true });
-		await installCommunityPackage(instance, await packPackage(path.join(folder, 'pack')));
-		const files = readdirSync(EXAMPLES_DIR).filter((file) => file.endsWith('.json'));
-		const workflows = exampleWorkflows(
-			(file) => JSON.parse(readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')),
-			files,
-		);
-		await importFixtures(
-			instance,
-			simulatorCredential(simulator.baseUrl, DEFAULT_API_KEY),
-			workflows,
-		);
+		const { instance, files, workflows } = await prepareWithExamples({
+			userFolder: path.join(folder, 'user'),
+			packDir: path.join(folder, 'pack'),
+			credential: simulatorCredential(simulator.baseUrl, DEFAULT_API_KEY),
+			fresh: true,
+		});
 		await publishTriggerWorkflows(instance, workflows);
 		n8n = await startN8n(instance, { timeoutMs: 120_000 });
 		await new RestSession(instance.url).signIn();

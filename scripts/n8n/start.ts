@@ -4,19 +4,13 @@
  * "SMS Partner (simulator)" credential and the example workflows. Ctrl-C stops all of it.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { DEFAULT_API_KEY, startSimulator } from '../../simulator';
 import { LOCAL_DIR, PROJECT_ROOT } from './install';
 import {
-	EXAMPLES_DIR,
-	exampleWorkflows,
-	importFixtures,
-	installCommunityPackage,
 	OWNER,
-	packPackage,
-	prepareInstance,
+	prepareWithExamples,
 	publishTriggerWorkflows,
 	RestSession,
 	simulatorCredential,
@@ -50,23 +44,15 @@ async function main() {
 
 	try {
 		console.log(`SMS Partner simulator: ${simulator.baseUrl} (API key ${DEFAULT_API_KEY})`);
-		const instance = await prepareInstance({
+		console.log(
+			'Installing the packed package into n8n as a community package, importing the credential and the example workflows…',
+		);
+		const { instance, files, workflows } = await prepareWithExamples({
 			userFolder: path.join(LOCAL_DIR, 'n8n-user'),
+			packDir: path.join(LOCAL_DIR, 'pack'),
+			credential: simulatorCredential(simulator.baseUrl, DEFAULT_API_KEY),
 			port: N8N_PORT,
 		});
-		console.log('Installing the packed package into n8n as a community package…');
-		await installCommunityPackage(instance, await packPackage(path.join(LOCAL_DIR, 'pack')));
-		const files = readdirSync(EXAMPLES_DIR).filter((file) => file.endsWith('.json'));
-		console.log(`Importing the credential and ${files.length} example workflows…`);
-		const workflows = exampleWorkflows(
-			(file) => JSON.parse(readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')),
-			files,
-		);
-		await importFixtures(
-			instance,
-			simulatorCredential(simulator.baseUrl, DEFAULT_API_KEY),
-			workflows,
-		);
 		const withTrigger = await publishTriggerWorkflows(instance, workflows);
 		console.log('Starting n8n…');
 		const n8n = await startN8n(instance, { timeoutMs: 120_000 });

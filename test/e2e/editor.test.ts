@@ -3,7 +3,6 @@
  * subtitles, the Additional Fields labels and the credential test's message. Needs Debian's
  * `chromium` (.ci/run installs it when missing).
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import type { Browser, Page } from 'playwright-core';
@@ -11,12 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium, openNode, signedInPage } from '../../scripts/n8n/browser';
 import { LOCAL_DIR } from '../../scripts/n8n/install';
 import {
-	EXAMPLES_DIR,
-	exampleWorkflows,
-	importFixtures,
-	installCommunityPackage,
-	packPackage,
-	prepareInstance,
+	prepareWithExamples,
 	RestSession,
 	simulatorCredential,
 	startN8n,
@@ -27,26 +21,27 @@ import { DEFAULT_API_KEY, startSimulator, type Simulator } from '../../simulator
 
 const EDITOR_DIR = path.join(LOCAL_DIR, 'e2e-editor');
 const FILES = ['send-reminders.json', 'delivery-reports.json'];
-const [SEND_ID, CONFIRM_ID] = exampleWorkflows(() => ({}), FILES).map(({ id }) => String(id));
 
 let simulator: Simulator;
 let instance: N8nInstance;
 let n8n: RunningN8n;
 let browser: Browser;
 let page: Page;
+/** The imported send-reminders and delivery-reports. */
+let sendId: string;
+let confirmId: string;
 
 beforeAll(async () => {
 	simulator = await startSimulator();
-	instance = await prepareInstance({ userFolder: path.join(EDITOR_DIR, 'user'), fresh: true });
-	await installCommunityPackage(instance, await packPackage(path.join(EDITOR_DIR, 'pack')));
-	await importFixtures(
-		instance,
-		simulatorCredential(simulator.baseUrl, DEFAULT_API_KEY),
-		exampleWorkflows(
-			(file) => JSON.parse(readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')),
-			FILES,
-		),
-	);
+	const prepared = await prepareWithExamples({
+		userFolder: path.join(EDITOR_DIR, 'user'),
+		packDir: path.join(EDITOR_DIR, 'pack'),
+		credential: simulatorCredential(simulator.baseUrl, DEFAULT_API_KEY),
+		files: FILES,
+		fresh: true,
+	});
+	instance = prepared.instance;
+	[sendId, confirmId] = prepared.workflows.map(({ id }) => String(id));
 	n8n = await startN8n(instance, { timeoutMs: 120_000 });
 	await new RestSession(instance.url).signIn();
 	browser = await launchChromium();
@@ -60,7 +55,7 @@ afterAll(async () => {
 });
 
 test('searching "SMS Partner" in the nodes panel shows one entry that says what the node does', async () => {
-	await page.goto(`${instance.url}/workflow/${SEND_ID}`);
+	await page.goto(`${instance.url}/workflow/${sendId}`);
 	await page.locator('[data-test-id="node-creator-plus-button"]').click();
 	await page.locator('[data-test-id="node-creator-search-bar"]').fill('SMS Partner');
 	const entries = page
@@ -84,7 +79,7 @@ test('searching "SMS Partner" in the nodes panel shows one entry that says what 
 });
 
 test('the canvas subtitles read "Resource: Operation" with the labels of the editor', async () => {
-	await page.goto(`${instance.url}/workflow/${SEND_ID}`);
+	await page.goto(`${instance.url}/workflow/${sendId}`);
 	const node = (name: string) =>
 		page.locator('[data-test-id="canvas-node"]').filter({ hasText: name });
 	await node('Send reminder').waitFor();
@@ -93,7 +88,7 @@ test('the canvas subtitles read "Resource: Operation" with the labels of the edi
 });
 
 test('the Additional Fields labels show whole', async () => {
-	await page.goto(`${instance.url}/workflow/${CONFIRM_ID}`);
+	await page.goto(`${instance.url}/workflow/${confirmId}`);
 	const panel = await openNode(page, 'Ask for confirmation');
 	const label = panel.getByText('Callbacks to This Workflow', { exact: true }).first();
 	await label.scrollIntoViewIfNeeded();
@@ -108,8 +103,11 @@ test("a wrong API key's credential test names SMS Partner's code and what to che
 	await page.goto(`${instance.url}/home/credentials`);
 	await page.getByText('SMS Partner (simulator)', { exact: true }).first().click();
 	const modal = page.locator('[data-test-id="editCredential-modal"]');
+	// Opening the credential tests it first, with the simulator's key.
+	await modal.getByText(/Connection tested successfully/).waitFor();
 	await modal.locator('[data-test-id="parameter-input-apiKey"] input').fill('not-the-key');
 	await modal.locator('[data-test-id="credential-save-button"]').click();
+	await modal.getByText(/connect with these settings/).waitFor();
 	await modal.getByText('More details').click();
 	const message = modal.getByText(/^SMS Partner refused this API key/);
 	await message.waitFor();

@@ -5,6 +5,7 @@ import {
 	englishProblems,
 	homepageProblems,
 	licenseProblems,
+	README_SECTIONS,
 	readmeProblems,
 	repositoryProblems,
 	tarballProblems,
@@ -87,14 +88,7 @@ describe('licenseProblems and dependencyProblems', () => {
 });
 
 describe('readmeProblems', () => {
-	const sections = [
-		'Installation',
-		'Operations',
-		'Credentials',
-		'Compatibility',
-		'Usage',
-		'Resources',
-	];
+	const sections = README_SECTIONS;
 
 	it("accepts the template's sections in order, at any level", () => {
 		expect(
