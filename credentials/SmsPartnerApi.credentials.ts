@@ -71,14 +71,23 @@ export class SmsPartnerApi implements ICredentialType {
 			// where n8n would otherwise say only "Unauthorized".
 			ignoreHttpStatusErrors: true,
 		},
-		// A rule can only match a value, so "success is not true" takes two: false and missing.
+		// Rules are tried in order, each matching one value: the invalid key's code first, then
+		// "success is not true", which takes two: false and missing.
 		rules: [
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'code',
+					value: 10,
+					message: `SMS Partner refused this API key (its code 10: invalid key). Copy the key again from the SMS Partner dashboard, and check that Base URL is ${SMS_PARTNER_DEFAULT_BASE_URL} or your proxy.`,
+				},
+			},
 			{
 				type: 'responseSuccessBody',
 				properties: {
 					key: 'success',
 					value: false,
-					message: `SMS Partner refused this API key (its code 10: invalid key). Copy the key again from the SMS Partner dashboard, and check that Base URL is ${SMS_PARTNER_DEFAULT_BASE_URL} or your proxy.`,
+					message: `SMS Partner answered the account check (GET /me) with an error. Check the key and the account in the SMS Partner dashboard, and that Base URL is ${SMS_PARTNER_DEFAULT_BASE_URL} or your proxy.`,
 				},
 			},
 			{

@@ -151,12 +151,10 @@ function assembleGif(frames: Frame[], dir: string, output: string) {
 }
 
 async function main(): Promise<number> {
-	for (const command of ['ffmpeg']) {
-		try {
-			execFileSync(command, ['-version'], { stdio: 'ignore' });
-		} catch {
-			throw new Error(`${command} is missing: apt-get install ${command}`);
-		}
+	try {
+		execFileSync('ffmpeg', ['-version'], { stdio: 'ignore' });
+	} catch {
+		throw new Error('ffmpeg is missing: apt-get install ffmpeg');
 	}
 	if (!existsSync(path.join(PROJECT_ROOT, 'dist'))) throw new Error('Run npm run build first.');
 	rmSync(FOLDER, { recursive: true, force: true });

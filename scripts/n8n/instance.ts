@@ -267,7 +267,7 @@ export interface RunningN8n {
 }
 
 /**
- * `n8n start`, resolved once the editor answers (at most `timeoutMs`); with `readyLine`, once n8n
+ * `n8n start`, resolved once its REST API answers (at most `timeoutMs`); with `readyLine`, once n8n
  * prints that line instead (`n8n worker` serves no editor).
  */
 export async function startN8n(

@@ -4,7 +4,8 @@
  * one fails.
  *
  *   --pending=<id,…>  rules whose failure is named but does not fail the run (.ci/run: the
- *                     repository's address, not known yet)
+ *                     fields that need the repository's address, not known yet, and the
+ *                     version, which stays published between releases)
  *   --only=<id,…>     run these rules alone (e.g. --only=n8n-lint)
  *
  * On a tag in GitHub Actions (GITHUB_REF_TYPE=tag) it checks as a release: `repository` must be
@@ -22,6 +23,7 @@ import {
 	authorProblems,
 	changelogProblems,
 	dependencyProblems,
+	editorTexts,
 	englishProblems,
 	homepageProblems,
 	licenseProblems,
@@ -66,27 +68,6 @@ function publishedVersions(name: string): string[] {
 		if (/E404/.test(String((error as { stderr?: string }).stderr))) return [];
 		throw new Error(`could not ask the npm registry for ${name}'s versions: check the network`);
 	}
-}
-
-/** What the editor shows of a node or credential: labels, descriptions, hints, option names. */
-function editorTexts(value: unknown, where: string): Array<{ where: string; text: string }> {
-	if (Array.isArray(value)) {
-		return value.flatMap((entry, index) => {
-			const name = (entry as { name?: unknown })?.name;
-			return editorTexts(entry, `${where}[${typeof name === 'string' ? name : index}]`);
-		});
-	}
-	if (typeof value !== 'object' || value === null) return [];
-	return Object.entries(value).flatMap(([key, entry]) => {
-		if (typeof entry === 'string') {
-			const shown = ['displayName', 'description', 'hint', 'placeholder', 'action', 'subtitle'];
-			return shown.includes(key) ? [{ where: `${where}.${key}`, text: entry }] : [];
-		}
-		// Routing, defaults and display conditions hold values, not texts.
-		return ['routing', 'default', 'displayOptions', 'requestDefaults'].includes(key)
-			? []
-			: editorTexts(entry, `${where}.${key}`);
-	});
 }
 
 function builtDescriptions(pkg: { n8n: { nodes: string[]; credentials: string[] } }) {
@@ -154,21 +135,26 @@ function rules(
 		{
 			id: 'repository',
 			title: 'a github.com URL',
-			problems: () => repositoryProblems(pkg, process.env.GITHUB_REPOSITORY),
+			// Provenance names the repository a release is published from: checked on the tag, so
+			// that a fork's CI does not fail on it.
+			problems: () => repositoryProblems(pkg, onTag ? process.env.GITHUB_REPOSITORY : undefined),
 		},
 		{ id: 'author', title: 'a real author', problems: () => authorProblems(pkg) },
 		{ id: 'homepage', title: 'a homepage', problems: () => homepageProblems(pkg) },
 		{
 			id: 'version',
-			title: 'a version not published yet, with its CHANGELOG entry',
-			problems: () => [
-				...versionProblems(
+			title: 'a version not published yet (and on a tag, the one it names)',
+			problems: () =>
+				versionProblems(
 					pkg,
 					publishedVersions(pkg.name),
 					onTag ? process.env.GITHUB_REF_NAME : undefined,
 				),
-				...changelogProblems(readText('CHANGELOG.md'), pkg.version, onTag),
-			],
+		},
+		{
+			id: 'changelog',
+			title: "the version's dated CHANGELOG section",
+			problems: () => changelogProblems(readText('CHANGELOG.md'), pkg.version, onTag),
 		},
 		{
 			id: 'tarball',

@@ -29,7 +29,7 @@ export const README_SECTIONS = [
 const TARBALL_FILE = /^(dist\/.+|README\.md|LICENSE|CHANGELOG\.md|package\.json)$/;
 
 /** An address or name that stands in for a real one. */
-const PLACEHOLDER = /example|noreply|invalid|localhost|placeholder|maintainers?\b|your[-_ ]?name/i;
+const PLACEHOLDER = /example|invalid|localhost|placeholder|maintainers?\b|your[-_ ]?name/i;
 
 const GITHUB_REPOSITORY_URL =
 	/^(?:git\+)?https:\/\/github\.com\/([A-Za-z0-9][\w.-]*\/[\w.-]+?)(?:\.git)?\/?$/;
@@ -116,7 +116,9 @@ export function dependencyProblems(pkg: PackageJson): string[] {
 /** The template's sections, as headings, in its order. */
 export function readmeProblems(readme: string | undefined): string[] {
 	if (readme === undefined) return ["README.md is missing: write it from n8n's node template"];
-	const headings = [...readme.matchAll(/^#{1,3} +(.+?) *$/gm)].map((match) => match[1]);
+	// A "#" line in a fenced code block is a comment, not a heading.
+	const prose = readme.replace(/^(```|~~~)[\s\S]*?^\1/gm, '');
+	const headings = [...prose.matchAll(/^#{1,3} +(.+?) *$/gm)].map((match) => match[1]);
 	const problems: string[] = [];
 	let last = { at: -1, section: '' };
 	for (const section of README_SECTIONS) {
@@ -145,7 +147,8 @@ export function changelogProblems(
 			`CHANGELOG.md has no "## [${version}] - YYYY-MM-DD" section: move the Unreleased entries under it`,
 		];
 	}
-	const unreleased = /^## \[Unreleased\] *\n([\s\S]*?)(?=^## )/m.exec(changelog)?.[1] ?? '';
+	const unreleased =
+		/^## \[Unreleased\] *\n([\s\S]*?)(?=^## |(?![\s\S]))/m.exec(changelog)?.[1] ?? '';
 	if (releasing && /^[-*] /m.test(unreleased)) {
 		return [
 			`CHANGELOG.md lists changes under [Unreleased]: they would ship in ${version} unnamed; move them under ## [${version}]`,
@@ -195,6 +198,38 @@ export function tarballProblems(files: string[], packedBytes: number, maxBytes: 
 		);
 	}
 	return problems;
+}
+
+/** The keys whose strings the editor shows; `name` only where it labels an option (has `value`). */
+const SHOWN_KEYS = [
+	'displayName',
+	'description',
+	'hint',
+	'placeholder',
+	'action',
+	'subtitle',
+	'message',
+];
+/** Keys that hold values or conditions, not texts. */
+const VALUE_KEYS = ['routing', 'default', 'displayOptions', 'requestDefaults', 'request'];
+
+/** What the editor shows of a node or credential description, each with where it is. */
+export function editorTexts(value: unknown, where: string): Array<{ where: string; text: string }> {
+	if (Array.isArray(value)) {
+		return value.flatMap((entry, index) => {
+			const name = (entry as { name?: unknown })?.name;
+			return editorTexts(entry, `${where}[${typeof name === 'string' ? name : index}]`);
+		});
+	}
+	if (typeof value !== 'object' || value === null) return [];
+	const isOption = 'value' in value;
+	return Object.entries(value).flatMap(([key, entry]) => {
+		if (typeof entry === 'string') {
+			const shown = SHOWN_KEYS.includes(key) || (key === 'name' && isOption);
+			return shown ? [{ where: `${where}.${key}`, text: entry }] : [];
+		}
+		return VALUE_KEYS.includes(key) ? [] : editorTexts(entry, `${where}.${key}`);
+	});
 }
 
 /** Words that give a French text away (the API's own texts are French; ours must not be). */

@@ -185,6 +185,15 @@ test("the credential test passes with the simulator's key and names the fix for 
 		});
 		expect(JSON.stringify(bad.body)).not.toContain('not-the-key');
 
+		// Another refusal than a bad key: not blamed on the key.
+		simulator.addFault({ fault: 'http-429', path: '/me', times: 1 });
+		const limited = await test(DEFAULT_API_KEY);
+		expect(limited.body.data).toEqual({
+			status: 'Error',
+			message:
+				'SMS Partner answered the account check (GET /me) with an error. Check the key and the account in the SMS Partner dashboard, and that Base URL is https://api.smspartner.fr/v1 or your proxy.',
+		});
+
 		// A Base URL where something answers, but not the API.
 		const elsewhere = await test(DEFAULT_API_KEY, simulator.baseUrl.replace(/\/v1$/, '/nothing'));
 		expect(elsewhere.body.data).toEqual({

@@ -2,6 +2,7 @@ import {
 	authorProblems,
 	changelogProblems,
 	dependencyProblems,
+	editorTexts,
 	englishProblems,
 	homepageProblems,
 	licenseProblems,
@@ -57,10 +58,13 @@ describe('authorProblems', () => {
 	it('wants a name and a real email', () => {
 		expect(authorProblems(pkg())[0]).toMatch(/no "author"/);
 		expect(authorProblems(pkg({ author: { name: 'Ada' } }))[0]).toMatch(/no email/);
-		for (const email of ['team@users.noreply.github.com', 'me@example.com', 'not-an-address']) {
+		for (const email of ['me@example.com', 'team@maintainers.dev', 'not-an-address']) {
 			expect(authorProblems(pkg({ author: { name: 'Ada', email } }))[0]).toMatch(/placeholder/);
 		}
 		expect(authorProblems(pkg({ author: 'Ada <ada@smspartner-users.fr>' }))).toEqual([]);
+		expect(
+			authorProblems(pkg({ author: { name: 'Ada', email: '1+ada@users.noreply.github.com' } })),
+		).toEqual([]);
 	});
 });
 
@@ -96,6 +100,14 @@ describe('readmeProblems', () => {
 				sections.map((name, index) => `${'#'.repeat(1 + (index % 2))} ${name}\n`).join('\n'),
 			),
 		).toEqual([]);
+	});
+
+	it('does not take a "#" line in a code block for a heading', () => {
+		const readme = sections
+			.map((name) => `## ${name}`)
+			.join('\n')
+			.replace('## Usage', '```bash\n# Usage\n```');
+		expect(readmeProblems(readme)).toEqual(['README.md has no "Usage" section: add it']);
 	});
 
 	it('names a missing or misplaced section', () => {
@@ -135,7 +147,14 @@ describe('changelogProblems', () => {
 		);
 	});
 
-	it('on a release, wants nothing left under Unreleased', () => {
+	it('on a release, wants nothing left under Unreleased, even as the last section', () => {
+		expect(
+			changelogProblems(
+				'## [1.2.0] - 2027-01-15\n\n- Send\n\n## [Unreleased]\n\n- RCS\n',
+				'1.2.0',
+				true,
+			)[0],
+		).toMatch(/under \[Unreleased\]/);
 		expect(changelogProblems(changelog, '1.2.0', true)[0]).toMatch(
 			/lists changes under \[Unreleased\]/,
 		);
@@ -184,6 +203,37 @@ describe('tarballProblems', () => {
 			'the tarball would ship index.js, test/x.ts: narrow "files" in package.json',
 			'the tarball lacks LICENSE: add it to "files"',
 			'the tarball is 600 kB, over 512 kB: look for stray files or bundles in dist',
+		]);
+	});
+});
+
+describe('editorTexts', () => {
+	it('reads labels, descriptions, hints, option labels and messages, not values or routing', () => {
+		const description = {
+			displayName: 'SMS Partner',
+			properties: [
+				{
+					displayName: 'Operation',
+					name: 'operation',
+					options: [{ name: 'Get Status by Tag', value: 'getStatusByTag', action: 'Get statuses' }],
+					default: 'envoyer',
+					routing: { request: { url: '/bulk-status-by-tag' } },
+				},
+			],
+			test: { rules: [{ properties: { key: 'success', message: 'Refused' } }] },
+		};
+		expect(editorTexts(description, 'SmsPartner')).toEqual([
+			{ where: 'SmsPartner.displayName', text: 'SMS Partner' },
+			{ where: 'SmsPartner.properties[operation].displayName', text: 'Operation' },
+			{
+				where: 'SmsPartner.properties[operation].options[Get Status by Tag].name',
+				text: 'Get Status by Tag',
+			},
+			{
+				where: 'SmsPartner.properties[operation].options[Get Status by Tag].action',
+				text: 'Get statuses',
+			},
+			{ where: 'SmsPartner.test.rules[0].properties.message', text: 'Refused' },
 		]);
 	});
 });
