@@ -44,12 +44,16 @@ async function bundle() {
 	});
 }
 
-// Icons are binary-safe only with encoding: false.
+// Icons are binary-safe only with encoding: false. Output schemas go beside the nodes, where n8n
+// looks for them.
 function copyAssets() {
-	return src(['nodes/**/*.svg', 'nodes/**/*.png', 'nodes/**/*.node.json'], {
-		base: '.',
-		encoding: false,
-	}).pipe(dest(DIST));
+	return src(
+		['nodes/**/*.svg', 'nodes/**/*.png', 'nodes/**/*.node.json', 'nodes/**/__schema__/**/*.json'],
+		{
+			base: '.',
+			encoding: false,
+		},
+	).pipe(dest(DIST));
 }
 
 exports.clean = clean;

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { isPrototypeKey, unixSecondsToIso } from '../SmsPartner/shared/convert';
 import { toInternationalNumber } from '../SmsPartner/shared/phone-numbers';
 import { parisDateTimeToIso } from '../SmsPartner/shared/time-zones';
-import { textOf } from '../SmsPartner/shared/validation';
+import { ID_PATTERN, textOf } from '../SmsPartner/shared/validation';
 
 /** What a callback from SMS Partner is about; `unknown` when its shape is not a documented one. */
 export type CallbackEvent = 'deliveryReport' | 'reply' | 'stop' | 'numberCheck' | 'unknown';
@@ -120,6 +120,15 @@ function eventOf(payload: IDataObject): CallbackEvent {
 	return 'unknown';
 }
 
+/**
+ * SMS Partner's ID of the SMS a callback is about, as a number like every send's `messageId`, so
+ * that a report or a reply matches its send; null when the payload holds none.
+ */
+function smsMessageId(payload: IDataObject, ...keys: string[]): number | null {
+	const id = textField(payload, ...keys);
+	return id !== null && ID_PATTERN.test(id) ? Number(id) : null;
+}
+
 /** The fields that only one kind of event has. */
 function eventFields(event: CallbackEvent, payload: IDataObject): IDataObject {
 	switch (event) {
@@ -130,6 +139,9 @@ function eventFields(event: CallbackEvent, payload: IDataObject): IDataObject {
 			return {
 				to: callbackPhoneNumber(textField(payload, 'to')),
 				keyword: textField(payload, 'keyword'),
+				// A long number's own ID of the message received (UUID-like), not an SMS Partner
+				// message ID: kept apart so that it is never matched to a send.
+				inboundMessageId: textField(payload, 'messageId'),
 				concatReference: textField(payload, 'concat-ref'),
 				concatPart: wholeNumber(payload, 'concat-part'),
 				concatTotal: wholeNumber(payload, 'concat-total'),
@@ -137,6 +149,8 @@ function eventFields(event: CallbackEvent, payload: IDataObject): IDataObject {
 		case 'numberCheck': {
 			const ported = textField(payload, 'ported');
 			return {
+				// The check's own ID, e.g. HLR000123-1.
+				checkId: textField(payload, 'messageId', 'message_id'),
 				mccMnc: textField(payload, 'mccMnc'),
 				ported: ported === null ? null : ported === '1' || ported.toLowerCase() === 'true',
 				errorGroupId: wholeNumber(payload, 'errorGrpId'),
@@ -146,6 +160,13 @@ function eventFields(event: CallbackEvent, payload: IDataObject): IDataObject {
 		default:
 			return {};
 	}
+}
+
+/** Where each event keeps the SMS message ID: replies from long numbers have none. */
+function messageIdOf(event: CallbackEvent, payload: IDataObject): number | null {
+	if (event === 'numberCheck') return null;
+	if (event === 'reply' || event === 'stop') return smsMessageId(payload, 'message_id');
+	return smsMessageId(payload, 'message_id', 'messageId');
 }
 
 /**
@@ -160,7 +181,7 @@ export function callbackItem(payload: IDataObject, receivedAt: Date): IDataObjec
 	return {
 		event,
 		phoneNumber: callbackPhoneNumber(textField(payload, 'phone_number', 'msisdn', 'phone')),
-		messageId: textField(payload, 'message_id', 'messageId'),
+		messageId: messageIdOf(event, payload),
 		text: typeof payload.text === 'string' ? payload.text : null,
 		status: textField(payload, event === 'numberCheck' ? 'errorName' : 'status'),
 		date: date ?? received,

@@ -538,11 +538,13 @@ export async function prepareWithExamples(options: {
 	files?: string[];
 	fresh?: boolean;
 	port?: number;
+	extraEnv?: NodeJS.ProcessEnv;
 }): Promise<{ instance: N8nInstance; files: string[]; workflows: Array<Record<string, unknown>> }> {
 	const instance = await prepareInstance({
 		userFolder: options.userFolder,
 		fresh: options.fresh,
 		port: options.port,
+		extraEnv: options.extraEnv,
 	});
 	await installCommunityPackage(instance, await packPackage(options.packDir));
 	const files = options.files ?? readdirSync(EXAMPLES_DIR).filter((file) => file.endsWith('.json'));

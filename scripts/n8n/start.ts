@@ -19,6 +19,7 @@ import {
 
 const N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
 const SIMULATOR_PORT = Number(process.env.SIMULATOR_PORT ?? 8787);
+const TIME_ZONE = process.env.GENERIC_TIMEZONE ?? 'Europe/Paris';
 
 async function main() {
 	console.log('Building the package…');
@@ -52,6 +53,8 @@ async function main() {
 			packDir: path.join(LOCAL_DIR, 'pack'),
 			credential: simulatorCredential(simulator.baseUrl, DEFAULT_API_KEY),
 			port: N8N_PORT,
+			// SMS Partner's users are mostly in France: a Send At of 16:40 leaves at 16:40 Paris time.
+			extraEnv: { GENERIC_TIMEZONE: TIME_ZONE },
 		});
 		const withTrigger = await publishTriggerWorkflows(instance, workflows);
 		console.log('Starting n8n…');
@@ -68,10 +71,12 @@ async function main() {
 n8n ${instance.installation.version} with n8n-nodes-smspartner: ${instance.url}
   Sign in: ${OWNER.email} / ${OWNER.password} (a local account of this instance only)
   Credential "SMS Partner (simulator)" points at ${simulator.baseUrl}
+  Time zone: ${TIME_ZONE} (GENERIC_TIMEZONE=… npm start to change it)
   Workflows: ${files.join(', ')} (re-imported at each start)
 
 The full loop: open "${withTrigger.map((workflow) => String(workflow.name)).join('", "')}" (active) and click
-Execute workflow. The reminders go out; about 20 s later the simulator posts their delivery
+Execute workflow on its Appointments node (with two triggers, the workflow's own button starts the
+SMS Partner Trigger's test listener, which sends nothing). The reminders go out; about 20 s later the simulator posts their delivery
 reports to the SMS Partner Trigger, and each starts a run (Executions tab). Reply as a patient:
   curl -X POST ${simulator.baseUrl.replace(/\/v1$/, '')}/__simulator/replies -H 'content-type: application/json' \\
     -d '{"messageId": <a messageId of the run>, "text": "OUI"}'

@@ -55,6 +55,23 @@ afterAll(async () => {
 	await simulator?.close();
 });
 
+test("n8n serves each operation's output schema to the editor, and the trigger's", async () => {
+	const schema = async (file: string) => {
+		const response = await fetch(`${instance.url}/schemas/${file}`);
+		expect(response.status).toBe(200);
+		return (await response.json()) as { properties: Record<string, { type: unknown }> };
+	};
+	const send = await schema('n8n-nodes-smspartner.smsPartner/1.0.0/sms/send.json');
+	expect(send.properties.messageId).toEqual({ type: 'number' });
+	expect(send.properties.scheduledAt).toEqual({ type: ['null', 'string'] });
+	const byTag = await schema('n8n-nodes-smspartner.smsPartner/1.0.0/sms/getStatusByTag.json');
+	expect(Object.keys(byTag.properties)).toEqual(
+		expect.arrayContaining(['tag', 'phoneNumber', 'status']),
+	);
+	const trigger = await schema('n8n-nodes-smspartner.smsPartnerTrigger/1.0.0.json');
+	expect(trigger.properties.messageId).toEqual({ type: ['null', 'number'] });
+});
+
 test('searching "SMS Partner" in the nodes panel shows one entry that says what the node does', async () => {
 	await page.goto(`${instance.url}/workflow/${sendId}`);
 	await page.locator('[data-test-id="node-creator-plus-button"]').click();

@@ -22,13 +22,14 @@ describe('callbackItem: the documented payloads', () => {
 		expect(callbackItem(payload, RECEIVED)).toEqual({
 			event: 'reply',
 			phoneNumber: '+33612345678',
-			messageId: '1111111',
+			messageId: 1111111,
 			text: 'Oui, je confirme',
 			status: null,
 			date: RECEIVED.toISOString(),
 			receivedAt: RECEIVED.toISOString(),
 			to: null,
 			keyword: null,
+			inboundMessageId: null,
 			concatReference: null,
 			concatPart: null,
 			concatTotal: null,
@@ -44,7 +45,7 @@ describe('callbackItem: the documented payloads', () => {
 		expect(item).toMatchObject({
 			event: 'stop',
 			phoneNumber: '+33612345678',
-			messageId: '42',
+			messageId: 42,
 			text: 'STOP',
 		});
 	});
@@ -67,7 +68,9 @@ describe('callbackItem: the documented payloads', () => {
 			event: 'reply',
 			phoneNumber: '+33612345678',
 			to: '+33700000000',
-			messageId: '0B00000012345678',
+			// The long number's own ID: not an SMS Partner message ID.
+			messageId: null,
+			inboundMessageId: '0B00000012345678',
 			text: 'second part of a long answer',
 			keyword: 'SECOND',
 			// Paris summer time is UTC+2.
@@ -95,11 +98,12 @@ describe('callbackItem: the documented payloads', () => {
 			expect(callbackItem(payload, RECEIVED)).toEqual({
 				event: 'numberCheck',
 				phoneNumber: '+33612345678',
-				messageId: 'HLR000123-1',
+				messageId: null,
 				text: null,
 				status: 'NO_ERROR',
 				date: '2018-03-05T10:34:52.355Z',
 				receivedAt: RECEIVED.toISOString(),
+				checkId: 'HLR000123-1',
 				mccMnc: '20801',
 				ported: true,
 				errorGroupId: 0,
@@ -125,7 +129,8 @@ describe('callbackItem: the documented payloads', () => {
 		expect(item).toEqual({
 			event: 'deliveryReport',
 			phoneNumber: '+33612345678',
-			messageId: '307',
+			// A number, as every send gives it: a report matches its send as it is.
+			messageId: 307,
 			text: null,
 			status,
 			// Paris winter time is UTC+1.
@@ -144,7 +149,7 @@ describe('callbackItem: the documented payloads', () => {
 			),
 		).toMatchObject({
 			event: 'deliveryReport',
-			messageId: '307',
+			messageId: 307,
 			date: '2025-11-24T09:00:00.000Z',
 		});
 	});
@@ -166,7 +171,7 @@ describe('callbackItem: unknown shapes pass through flagged', () => {
 	it('keeps what it can read, so the user can still route the call', () => {
 		expect(
 			callbackItem({ type: 'new', phone_number: '0612345678', message_id: '9' }, RECEIVED),
-		).toMatchObject({ event: 'unknown', phoneNumber: '+33612345678', messageId: '9' });
+		).toMatchObject({ event: 'unknown', phoneNumber: '+33612345678', messageId: 9 });
 	});
 });
 
@@ -237,8 +242,8 @@ describe('callbackItems', () => {
 			RECEIVED,
 		);
 		expect(items.map((item) => [item.event, item.messageId])).toEqual([
-			['reply', '1'],
-			['deliveryReport', '2'],
+			['reply', 1],
+			['deliveryReport', 2],
 		]);
 	});
 

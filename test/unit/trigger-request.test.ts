@@ -33,7 +33,7 @@ describe('answerCallback', () => {
 		const answer = answerCallback(post(REPLY), SETTINGS);
 		expect(answer.status).toBe(200);
 		expect(answer.body).toEqual({ received: true, started: true, events: 1, ignored: 0 });
-		expect(answer.items).toEqual([expect.objectContaining({ event: 'reply', messageId: '12' })]);
+		expect(answer.items).toEqual([expect.objectContaining({ event: 'reply', messageId: 12 })]);
 	});
 
 	it('starts nothing for an event it does not listen to, and still answers 200', () => {

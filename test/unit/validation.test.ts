@@ -24,7 +24,7 @@ describe('checkMessageId', () => {
 		const problem = refusalOf(() => checkMessageId(value));
 		expect(problem.parameter).toBe('Message ID');
 		expect(problem.message).toBe('Message ID is empty');
-		expect(problem.hint).toMatch(/message_id/);
+		expect(problem.hint).toMatch(/\{\{ \$json\.messageId \}\}/);
 	});
 
 	it.each([

@@ -106,7 +106,7 @@ export const ID_PATTERN = /^[1-9]\d{0,14}$/;
 export function checkMessageId(value: unknown): string {
 	const text = textOf(value);
 	const hint =
-		'Use the numeric message_id returned when the SMS was sent, e.g. 307. In an expression: {{ $json.message_id }}.';
+		'Use the numeric messageId a send gave, e.g. 307. In an expression: {{ $json.messageId }}.';
 	if (isBlank(value)) {
 		throw new InvalidParameterError('Message ID', 'Message ID is empty', hint);
 	}

@@ -16,7 +16,7 @@ export const CANCEL_RESPONSE: ResponseShape = [
 
 export const CANCEL_ERRORS: ApiErrorTexts = {
 	3: 'SMS Partner received no message ID. Fill in Message ID.',
-	4: 'No SMS with this message ID exists on this account. Check the ID (the message_id returned by the send) and that the credential belongs to the account that sent it.',
+	4: 'No SMS with this message ID exists on this account. Check the ID (the messageId of the send) and that the credential belongs to the account that sent it.',
 	5: 'This SMS was already cancelled; nothing more to do.',
 	6: 'It is too late to cancel this SMS: it leaves in less than 5 minutes and will be sent as planned. Cancel at least 5 minutes before the send time.',
 	7: 'This SMS was already sent, so it can no longer be cancelled.',

@@ -28,7 +28,7 @@ export const STATUS_RESPONSE: ResponseShape = [
 export const STATUS_ERRORS: ApiErrorTexts = {
 	2: 'SMS Partner received no phone number. Fill in Phone Number with the recipient of the SMS.',
 	3: 'SMS Partner received no message ID. Fill in Message ID.',
-	4: 'SMS Partner found no SMS with this message ID sent to this number on this account. Check the message ID (the message_id returned by the send), that the number is one of its recipients, and that the credential belongs to the account that sent it.',
+	4: 'SMS Partner found no SMS with this message ID sent to this number on this account. Check the message ID (the messageId of the send), that the number is one of its recipients, and that the credential belongs to the account that sent it.',
 };
 
 const PHONE_HINT =

@@ -21,7 +21,7 @@ export const MESSAGE_STATUSES_RESPONSE: ResponseShape = [
 
 export const MESSAGE_STATUSES_ERRORS: ApiErrorTexts = {
 	3: 'SMS Partner received no message ID. Fill in Message ID.',
-	4: 'No SMS with this message ID exists on this account. Check the ID (the message_id returned by the send) and that the credential belongs to the account that sent it.',
+	4: 'No SMS with this message ID exists on this account. Check the ID (the messageId of the send) and that the credential belongs to the account that sent it.',
 };
 
 /** One recipient's status, with the message ID as a number like every ID the node outputs. */
