@@ -74,10 +74,11 @@ n8n ${instance.installation.version} with n8n-nodes-smspartner: ${instance.url}
   Time zone: ${TIME_ZONE} (GENERIC_TIMEZONE=… npm start to change it)
   Workflows: ${files.join(', ')} (re-imported at each start)
 
-The full loop: open "${withTrigger.map((workflow) => String(workflow.name)).join('", "')}" (active) and click
-Execute workflow on its Appointments node (with two triggers, the workflow's own button starts the
-SMS Partner Trigger's test listener, which sends nothing). The reminders go out; about 20 s later the simulator posts their delivery
-reports to the SMS Partner Trigger, and each starts a run (Executions tab). Reply as a patient:
+The full loop: open "${withTrigger.map((workflow) => String(workflow.name)).join('", "')}" (active),
+open the menu (▾) of the Execute workflow button, choose "from Appointments", then click Execute
+workflow (it starts from the SMS Partner Trigger at first, whose test listener sends nothing).
+The reminders go out; about 20 s later the simulator posts their delivery reports to the SMS
+Partner Trigger, and each starts a run (Executions tab). Reply as a patient:
   curl -X POST ${simulator.baseUrl.replace(/\/v1$/, '')}/__simulator/replies -H 'content-type: application/json' \\
     -d '{"messageId": <a messageId of the run>, "text": "OUI"}'
 Ctrl-C stops n8n and the simulator.`);

@@ -12,6 +12,7 @@ import { launchChromium, openNode, signedInPage } from '../../scripts/n8n/browse
 import { LOCAL_DIR } from '../../scripts/n8n/install';
 import {
 	prepareWithExamples,
+	publishTriggerWorkflows,
 	RestSession,
 	simulatorCredential,
 	startN8n,
@@ -43,6 +44,8 @@ beforeAll(async () => {
 	});
 	instance = prepared.instance;
 	[sendId, confirmId] = prepared.workflows.map(({ id }) => String(id));
+	// As npm start does: delivery-reports runs only with its trigger published.
+	await publishTriggerWorkflows(instance, prepared.workflows);
 	n8n = await startN8n(instance, { timeoutMs: 120_000 });
 	await new RestSession(instance.url).signIn();
 	browser = await launchChromium();
@@ -119,6 +122,30 @@ test('the Additional Fields labels show whole', async () => {
 	});
 	expect(clipped).toBe(false);
 	await page.keyboard.press('Escape');
+});
+
+test("delivery-reports runs from Appointments, chosen in the button's menu, as the README and npm start say", async () => {
+	await page.goto(`${instance.url}/workflow/${confirmId}`);
+	// With two triggers, the button starts from the SMS Partner Trigger, whose listener sends nothing.
+	const main = page.locator('[data-test-id="execute-workflow-button"]');
+	await main.waitFor();
+	expect(await main.innerText()).toMatch(/from SMS Partner Trigger/);
+	const sends = () => simulator.requests.filter((request) => request.path === '/v1/send').length;
+	const before = sends();
+	// The menu beside the button: "Select trigger node".
+	await main.locator('xpath=../..').locator('button').nth(1).click();
+	await page
+		.locator('[role="menuitem"], [role="option"], [role="menuitemradio"]')
+		.filter({ hasText: 'from Appointments' })
+		.click();
+	expect(await main.innerText()).toMatch(/from Appointments/);
+	await main.click();
+	await page
+		.getByText(/Workflow executed successfully/)
+		.first()
+		.waitFor({ timeout: 60_000 });
+	// The example's two appointments, each sent with the trigger's URL for its callbacks.
+	expect(sends() - before).toBe(2);
 });
 
 test("a wrong API key's credential test names SMS Partner's code and what to check", async () => {
